@@ -1,0 +1,29 @@
+// A job as a session's history shows it: no logs, no result.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <odb/core.hxx>
+#include <odb/nullable.hxx>
+
+#include "job.hxx"
+#include "types.hxx"
+
+namespace modforge
+{
+  #pragma db view object(job)
+  struct job_summary
+  {
+    #pragma db column(job::job_id)
+    std::string job_id;
+    #pragma db column(job::status)
+    std::string status;
+    #pragma db column(job::progress)
+    int progress;
+    #pragma db column(job::created_at)
+    utc_time created_at;
+    #pragma db column(job::spec)
+    odb::nullable<json_text> spec;
+  };
+}

@@ -1,0 +1,533 @@
+#!/usr/bin/env python3
+"""Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx).
+
+Used by `make run` (`python3 scripts/modforge_stack.py run --port 3000`) and by the e2e tests
+(`Stack(...).start()`). Standard library only. Every process it starts is remembered by pid
+(each in its own process group) and stopped by that pid; nothing is ever killed by name.
+"""
+import argparse
+import atexit
+import http.client
+import json
+import os
+import pwd
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PG_BIN = "/usr/lib/postgresql/15/bin"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+SPAWN_FCGI = shutil.which("spawn-fcgi") or "/usr/bin/spawn-fcgi"
+MULTIWATCH = shutil.which("multiwatch") or "/usr/bin/multiwatch"
+PG_PORT = 5432            # only names the socket file: the cluster listens on no TCP port
+DB_NAME = DB_USER = "modforge"
+WEB_USER = "www-data"     # nginx workers and, when we are root, the handlers and the worker
+START_TIMEOUT = 20.0
+SOCKET_PATH_MAX = 100     # sun_path is 108 bytes; keep a margin
+
+
+class StackError(RuntimeError):
+    """Something in the stack did not come up; the message carries the logs' tails."""
+
+
+def _traversable_by_others(path):
+    """True if every existing ancestor of path (and path) has o+x, so postgres/www-data reach it."""
+    path = os.path.abspath(path)
+    while True:
+        if os.path.exists(path) and not os.stat(path).st_mode & stat.S_IXOTH:
+            return False
+        parent = os.path.dirname(path)
+        if parent == path:
+            return True
+        path = parent
+
+
+def _tail(path, lines=25):
+    try:
+        with open(path, "rb") as f:
+            data = f.read()[-16384:].decode("utf-8", "replace").splitlines()
+    except OSError as e:
+        return "  (%s)" % e
+    return "\n".join("  " + line for line in data[-lines:]) or "  (empty)"
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def _group_alive(pgid):
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def _signal_group(pgid, sig):
+    try:
+        os.killpg(pgid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _wait_gone(check, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not check():
+            return True
+        time.sleep(0.05)
+    return not check()
+
+
+class Stack:
+    """One private modforge stack under a run directory; start() it, stop() it."""
+
+    def __init__(self, root_dir=REPO, http_port=3000, handlers=2, extra_env=None, *,
+                 name="dev", workers=1, bin_dir=None, auth_rate="200r/s"):
+        self.root = os.path.abspath(root_dir)
+        self.port = int(http_port)
+        self.handlers = int(handlers)
+        self.workers = int(workers)
+        self.extra_env = dict(extra_env or {})
+        self.name = name
+        self.bin_dir = os.path.abspath(bin_dir or os.path.join(self.root, "build", "bin"))
+        self.auth_rate = auth_rate
+        self.is_root = os.geteuid() == 0
+        self.rundir = None
+        self.url = "http://127.0.0.1:%d" % self.port
+        self._procs = {}          # role -> Popen, each the leader of its own process group
+        self._logs = []           # open log file objects handed to children
+        self._started = False
+        self._stopping = False
+        self._tmp_rundir = False
+
+    # ---- paths -------------------------------------------------------------------------
+    def path(self, *parts):
+        return os.path.join(self.rundir, *parts)
+
+    @property
+    def pg_socket_dir(self):
+        return self.path("pg")
+
+    @property
+    def fcgi_socket(self):
+        return self.path("fcgi.sock")
+
+    @property
+    def data_dir(self):
+        return self.path("data")
+
+    def log(self, name):
+        return self.path("logs", name)
+
+    def _choose_rundir(self):
+        candidate = os.path.join(self.root, "build", "run", self.name)
+        longest = os.path.join(candidate, "pg", ".s.PGSQL.%d.lock" % PG_PORT)
+        if _traversable_by_others(candidate) and len(longest) <= SOCKET_PATH_MAX:
+            self._kill_stale(candidate)
+            shutil.rmtree(candidate, ignore_errors=True)
+            # Create build/, build/run/ and the run dir 0755 whatever the umask.
+            missing = []
+            d = candidate
+            while not os.path.exists(d):
+                missing.append(d)
+                d = os.path.dirname(d)
+            for d in reversed(missing):
+                os.mkdir(d)
+                os.chmod(d, 0o755)
+            return candidate
+        # The repo is not reachable by postgres/www-data (e.g. under /root): use /tmp instead.
+        self._tmp_rundir = True
+        d = tempfile.mkdtemp(prefix="modforge-")
+        os.chmod(d, 0o755)
+        return d
+
+    # ---- users -------------------------------------------------------------------------
+    def _as(self, user):
+        """Popen keyword arguments that run a child as `user` when we are root, else as us."""
+        if not self.is_root:
+            return {}
+        pw = pwd.getpwnam(user)
+        return {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
+
+    def _chown(self, path, user):
+        if self.is_root:
+            pw = pwd.getpwnam(user)
+            os.chown(path, pw.pw_uid, pw.pw_gid)
+
+    def _mkdir(self, rel, mode=0o755, owner=None):
+        p = self.path(rel)
+        os.makedirs(p, exist_ok=True)
+        os.chmod(p, mode)
+        if owner:
+            self._chown(p, owner)
+        return p
+
+    # ---- environment -------------------------------------------------------------------
+    def env(self):
+        """Environment of every modforge program: the whole config, no config file."""
+        env = dict(os.environ)
+        env.update({
+            "MODFORGE_CONFIG": "/dev/null",
+            "MODFORGE_DATABASE_HOST": self.pg_socket_dir,
+            "MODFORGE_DATABASE_PORT": str(PG_PORT),
+            "MODFORGE_DATABASE_NAME": DB_NAME,
+            "MODFORGE_DATABASE_USER": DB_USER,
+            "MODFORGE_FILES_DATA_DIR": self.data_dir,
+        })
+        env.setdefault("MODFORGE_SECURITY_BCRYPT_COST", "12")
+        env.update({k: str(v) for k, v in self.extra_env.items()})
+        return env
+
+    def _open_log(self, name):
+        f = open(self.log(name), "ab")
+        self._logs.append(f)
+        return f
+
+    # ---- PostgreSQL --------------------------------------------------------------------
+    def _pg_run(self, args, what):
+        """Run a PostgreSQL tool as the cluster owner; its output goes to logs/pg_ctl.log."""
+        with open(self.log("pg_ctl.log"), "ab") as out:
+            r = subprocess.run([os.path.join(PG_BIN, args[0])] + args[1:], cwd=self.rundir,
+                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                               env=dict(os.environ, LC_ALL="C"), **self._as("postgres"))
+        if r.returncode != 0:
+            raise StackError("%s failed (exit %d):\n%s\npostgres.log:\n%s" % (
+                what, r.returncode, _tail(self.log("pg_ctl.log")), _tail(self.log("postgres.log"))))
+
+    def _pg_init(self):
+        self._mkdir("pgdata", 0o700, "postgres")
+        self._mkdir("pg", 0o755, "postgres")
+        open(self.log("postgres.log"), "ab").close()
+        self._chown(self.log("postgres.log"), "postgres")
+        # -N: the test cluster is thrown away, so initdb need not fsync (the server still does).
+        self._pg_run(["initdb", "-D", self.path("pgdata"), "-A", "trust", "-U", DB_USER,
+                      "-E", "UTF8", "--locale=C", "-N"], "initdb")
+        with open(self.path("pgdata", "postgresql.conf"), "a") as f:
+            f.write("\n# modforge private cluster: unix socket only\n"
+                    "listen_addresses = ''\n"
+                    "unix_socket_directories = '%s'\n"
+                    "port = %d\n"
+                    "max_connections = 100\n"
+                    "log_line_prefix = '%%m [%%p] '\n" % (self.pg_socket_dir, PG_PORT))
+
+    def pg_start(self):
+        self._pg_run(["pg_ctl", "-D", self.path("pgdata"), "-l", self.log("postgres.log"),
+                      "-w", "-t", "30", "start"], "pg_ctl start")
+
+    def pg_stop(self, mode="fast"):
+        self._pg_run(["pg_ctl", "-D", self.path("pgdata"), "-m", mode, "-w", "-t", "60",
+                      "stop"], "pg_ctl stop -m " + mode)
+
+    def pg_running(self):
+        pid = self._postmaster_pid(self.rundir)
+        return pid is not None and _alive(pid)
+
+    @staticmethod
+    def _postmaster_pid(rundir):
+        try:
+            with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
+                return int(f.readline())
+        except (OSError, ValueError):
+            return None
+
+    def psql(self, sql):
+        """Run SQL in the modforge database; returns psql's unaligned tuples-only stdout."""
+        r = subprocess.run(["psql", "-h", self.pg_socket_dir, "-p", str(PG_PORT), "-U", DB_USER,
+                            "-d", DB_NAME, "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           env=dict(os.environ, PGCONNECT_TIMEOUT="5"), timeout=60)
+        if r.returncode != 0:
+            raise StackError("psql failed: %s\n%s" % (sql, r.stderr.strip()))
+        return r.stdout.rstrip("\n")
+
+    # ---- modforge programs -------------------------------------------------------------
+    def _binary(self, name):
+        """Path of a modforge binary that the unprivileged users can execute."""
+        src = os.path.join(self.bin_dir, name)
+        if not os.path.exists(src):
+            raise StackError("%s is missing: build it first (make)" % src)
+        if self.is_root and not _traversable_by_others(src):
+            dst = self.path("bin", name)       # copy it where www-data can reach it
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            os.chmod(os.path.dirname(dst), 0o755)
+            shutil.copy2(src, dst)
+            os.chmod(dst, 0o755)
+            return dst
+        return src
+
+    def _migrate(self):
+        admin = os.path.join(self.bin_dir, "modforge-admin")
+        if not os.path.exists(admin):
+            raise StackError("%s is missing: build it first (make)" % admin)
+        with open(self.log("admin.log"), "ab") as out:
+            r = subprocess.run([admin, "migrate"], cwd=self.rundir, env=self.env(),
+                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                               timeout=120)
+        if r.returncode != 0:
+            raise StackError("modforge-admin migrate failed (exit %d):\n%s" % (
+                r.returncode, _tail(self.log("admin.log"))))
+
+    def _spawn(self, role, argv, log, **kw):
+        self._procs[role] = subprocess.Popen(
+            argv, cwd=self.rundir, stdin=subprocess.DEVNULL, stdout=self._open_log(log),
+            stderr=subprocess.STDOUT, start_new_session=True, **kw)
+        self._save_pids()
+
+    def _start_handlers(self):
+        cmd = [SPAWN_FCGI, "-n", "-s", self.fcgi_socket, "-M", "0660"]
+        if self.is_root:
+            # Handlers run unprivileged; the socket belongs to the nginx workers' user.
+            cmd += ["-u", WEB_USER, "-g", WEB_USER, "-U", WEB_USER, "-G", WEB_USER]
+        cmd += ["--", MULTIWATCH, "-f", str(self.handlers), "--", self._binary("modforge-fcgi")]
+        self._spawn("handlers", cmd, "fcgi.log", env=self.env())
+
+    def _start_workers(self):
+        if self.workers < 1 or not os.path.exists(os.path.join(self.bin_dir, "modforge-worker")):
+            return
+        exe = self._binary("modforge-worker")
+        for i in range(self.workers):
+            self._spawn("worker%d" % i, [exe], "worker.log", env=self.env(), **self._as(WEB_USER))
+
+    def _start_nginx(self):
+        with open(os.path.join(self.root, "conf", "nginx", "modforge-local.conf.in")) as f:
+            conf = f.read()
+        subst = {
+            "@USER_DIRECTIVE@": "user %s;" % WEB_USER if self.is_root else "",
+            "@PORT@": str(self.port),
+            "@RUNDIR@": self.rundir,
+            "@SOCKET@": self.fcgi_socket,
+            "@DATA_DIR@": self.data_dir,
+            "@REPO@": self.root,
+            "@AUTH_RATE@": self.auth_rate,
+        }
+        for k, v in subst.items():
+            conf = conf.replace(k, v)
+        with open(self.path("nginx.conf"), "w") as f:
+            f.write(conf)
+        self._mkdir("nginx")
+        self._spawn("nginx", [NGINX, "-p", self.path("nginx") + "/", "-c", self.path("nginx.conf"),
+                              "-e", self.log("nginx-error.log"), "-g", "daemon off;"],
+                    "nginx-error.log")
+
+    def _save_pids(self):
+        with open(self.path("stack.pids"), "w") as f:
+            json.dump({role: p.pid for role, p in self._procs.items()}, f)
+
+    def _kill_stale(self, rundir):
+        """A previous run that was SIGKILLed may have left its processes: stop those (only)."""
+        pids = []
+        try:
+            with open(os.path.join(rundir, "stack.pids")) as f:
+                pids = list(json.load(f).values())
+        except (OSError, ValueError):
+            pass
+        pm = self._postmaster_pid(rundir)
+        if pm:
+            pids.append(pm)
+        for pid in pids:
+            try:
+                with open("/proc/%d/cmdline" % pid, "rb") as f:
+                    ident = f.read()
+                with open("/proc/%d/environ" % pid, "rb") as f:
+                    ident += f.read()
+            except OSError:
+                continue
+            if rundir.encode() in ident:      # it really is one of that run's processes
+                _signal_group(pid, signal.SIGKILL)
+                _wait_gone(lambda: _group_alive(pid), 5)
+
+    # ---- readiness ---------------------------------------------------------------------
+    def _probe(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+        try:
+            conn.request("GET", "/api/auth/verify")
+            return conn.getresponse().status
+        finally:
+            conn.close()
+
+    def _wait_ready(self):
+        deadline = time.monotonic() + START_TIMEOUT
+        last = "no answer"
+        while time.monotonic() < deadline:
+            for role, p in self._procs.items():
+                if p.poll() is not None:
+                    raise StackError("%s exited (status %s) during start\n%s" % (
+                        role, p.returncode, self.diagnostics()))
+            try:
+                status = self._probe()
+                if status == 401:
+                    return
+                last = "HTTP %d" % status
+            except OSError as e:
+                last = str(e)
+            time.sleep(0.1)
+        raise StackError("stack not ready after %ds: GET /api/auth/verify: %s (want 401)\n%s" % (
+            START_TIMEOUT, last, self.diagnostics()))
+
+    def diagnostics(self):
+        parts = ["run dir: %s" % self.rundir]
+        for name in ("nginx-error.log", "fcgi.log", "worker.log", "admin.log", "postgres.log"):
+            if os.path.exists(self.log(name)):
+                parts.append("--- %s:\n%s" % (name, _tail(self.log(name))))
+        return "\n".join(parts)
+
+    # ---- lifecycle ---------------------------------------------------------------------
+    def start(self):
+        if self._started:
+            return self
+        self._started = True
+        atexit.register(self.stop)
+        _install_signal_handlers()
+        try:
+            self.rundir = self._choose_rundir()
+            self._mkdir("logs")
+            self._mkdir("data", 0o755, WEB_USER)
+            self._mkdir("data/files", 0o755, WEB_USER)
+            self._pg_init()
+            self.pg_start()
+            self.psql_admin("CREATE DATABASE %s" % DB_NAME)
+            self._migrate()
+            self._start_handlers()
+            self._start_workers()
+            self._start_nginx()
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def psql_admin(self, sql):
+        """SQL against the maintenance database (CREATE DATABASE cannot run in modforge)."""
+        r = subprocess.run(["psql", "-h", self.pg_socket_dir, "-p", str(PG_PORT), "-U", DB_USER,
+                            "-d", "postgres", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        if r.returncode != 0:
+            raise StackError("psql failed: %s\n%s" % (sql, r.stderr.strip()))
+        return r.stdout
+
+    def _stop_proc(self, role, sig, timeout):
+        p = self._procs.pop(role, None)
+        if p is None:
+            return
+        if p.poll() is None:
+            try:
+                p.send_signal(sig)
+            except ProcessLookupError:
+                pass
+            try:
+                p.wait(timeout)
+            except subprocess.TimeoutExpired:
+                pass
+        # Whatever is left in its process group (nginx workers, handler children) goes now.
+        if not _wait_gone(lambda: _group_alive(p.pid), 2 if p.poll() is not None else 0):
+            _signal_group(p.pid, signal.SIGKILL)
+            _wait_gone(lambda: _group_alive(p.pid), 5)
+        p.poll()
+
+    def stop(self):
+        """Stops nginx, the handlers, the workers and PostgreSQL, in that order. Idempotent."""
+        if self._stopping or not self._started:
+            return
+        self._stopping = True
+        # A second Ctrl-C must not abandon the cleanup halfway.
+        old = {}
+        for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            try:
+                old[s] = signal.signal(s, signal.SIG_IGN)
+            except ValueError:      # not the main thread
+                pass
+        try:
+            self._stop_proc("nginx", signal.SIGQUIT, 10)
+            for role in [r for r in self._procs if r.startswith("worker")]:
+                self._stop_proc(role, signal.SIGTERM, 10)
+            # multiwatch passes a graceful USR1 to the handlers on TERM.
+            self._stop_proc("handlers", signal.SIGTERM, 10)
+            if self.rundir and self.pg_running():
+                try:
+                    self.pg_stop("fast")
+                except StackError:
+                    pid = self._postmaster_pid(self.rundir)
+                    if pid:
+                        _signal_group(pid, signal.SIGKILL)
+                        _wait_gone(lambda: _group_alive(pid), 5)
+            for f in self._logs:
+                f.close()
+            self._logs = []
+            if self.rundir and os.path.exists(self.path("stack.pids")):
+                os.unlink(self.path("stack.pids"))
+            if self._tmp_rundir and self.rundir:
+                shutil.rmtree(self.rundir, ignore_errors=True)
+        finally:
+            for s, h in old.items():
+                signal.signal(s, h)
+            self._started = False
+            self._stopping = False
+
+
+def _raise_exit(signum, _frame):
+    raise SystemExit(128 + signum)
+
+
+def _install_signal_handlers():
+    """SIGTERM/SIGHUP unwind like Ctrl-C does, so atexit and finally blocks stop the stack."""
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            if signal.getsignal(s) in (signal.SIG_DFL, None):
+                signal.signal(s, _raise_exit)
+        except ValueError:
+            pass
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    run = sub.add_parser("run", help="start the stack and stay in the foreground until Ctrl-C")
+    run.add_argument("--port", type=int, default=3000)
+    run.add_argument("--handlers", type=int, default=2)
+    run.add_argument("--workers", type=int, default=1)
+    run.add_argument("--name", default="dev", help="run dir build/run/NAME")
+    run.add_argument("--bin-dir", help="where the modforge programs are (default build/bin)")
+    args = ap.parse_args(argv)
+
+    stack = Stack(REPO, args.port, args.handlers, name=args.name, workers=args.workers,
+                  bin_dir=args.bin_dir)
+    try:
+        try:
+            stack.start()
+        except StackError as e:
+            print("modforge: %s" % e, file=sys.stderr)
+            return 1
+        print("modforge is running at %s (run dir %s); Ctrl-C stops it" % (stack.url, stack.rundir),
+              flush=True)
+        while True:
+            for role, p in stack._procs.items():
+                if p.poll() is not None:
+                    print("modforge: %s exited (status %s)\n%s" % (
+                        role, p.returncode, stack.diagnostics()), file=sys.stderr)
+                    return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print("\nmodforge: stopping", file=sys.stderr)
+        return 0
+    except SystemExit as e:
+        return e.code
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

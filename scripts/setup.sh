@@ -1,0 +1,66 @@
+#!/bin/sh
+# Installs everything modforge needs to build, run and test on Debian 12, as root.
+# Idempotent and quick when nothing is missing: it only calls apt when a package is absent.
+set -eu
+
+# Debian 12 packages, by purpose.
+PACKAGES="
+  build-essential g++ make autoconf pkg-config
+  odb libodb-dev libodb-pgsql-dev
+  libfcgi-dev rapidjson-dev libcppunit-dev libcrypt-dev libssl-dev libpq-dev
+  libpng-dev libzip-dev libpwquality-dev
+  postgresql postgresql-client
+  nginx-light spawn-fcgi multiwatch
+  curl python3 unzip
+"
+
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
+        missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "setup: missing packages:$missing; run 'sudo $0' (or make setup as root)" >&2
+    exit 1
+fi
+
+# The ODB runtime (libodb-dev, libodb-pgsql-dev) is not in Debian 12; Debian 11 has 2.4.0 and it
+# installs cleanly. Add bullseye from the same mirror this machine already uses, and pin it so
+# that nothing but libodb* can ever come from there.
+mirror=""
+if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    mirror=$(awk '/^URIs:/ {u=$2} /^Suites:/ && $0 ~ /bookworm( |$)/ {print u; exit}' \
+        /etc/apt/sources.list.d/debian.sources)
+fi
+if [ -z "$mirror" ]; then
+    mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+        awk '$1 == "deb" && $0 !~ /security/ && $0 ~ / bookworm / {
+                 for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) {print $i; exit} }')
+fi
+[ -n "$mirror" ] || { echo "setup: cannot find the Debian mirror in the apt sources" >&2; exit 1; }
+
+cat > /etc/apt/sources.list.d/modforge-bullseye.sources <<SRC
+# Added by modforge's scripts/setup.sh: Debian 11 only for the ODB runtime (see the pin).
+Types: deb
+URIs: $mirror
+Suites: bullseye
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+cat > /etc/apt/preferences.d/modforge-bullseye <<'PIN'
+# Added by modforge's scripts/setup.sh: from bullseye, only the ODB runtime libraries.
+Package: libodb*
+Pin: release n=bullseye
+Pin-Priority: 500
+
+Package: *
+Pin: release n=bullseye
+Pin-Priority: -1
+PIN
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

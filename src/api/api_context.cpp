@@ -1,0 +1,101 @@
+// Request-to-argument helpers shared by all handlers.
+#include "api_context.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <strings.h>
+
+#include "../common/api_error.hpp"
+#include "../http/json.hpp"
+#include "../http/query_string.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    // Digits only, no sign or spaces, at most 18 of them (fits int64 without overflow).
+    bool parse_decimal (const std::string& s, std::int64_t& out)
+    {
+      if (s.empty () || s.size () > 18)
+        return false;
+      std::int64_t v (0);
+      for (char c: s)
+      {
+        if (c < '0' || c > '9')
+          return false;
+        v = v * 10 + (c - '0');
+      }
+      out = v;
+      return true;
+    }
+  }
+
+  token_principal authenticate (api_context& c, const request& r)
+  {
+    const std::string bearer ("Bearer ");
+    std::string token;
+    if (!r.authorization.empty ())
+    {
+      if (r.authorization.size () <= bearer.size () ||
+          strncasecmp (r.authorization.c_str (), bearer.c_str (), bearer.size ()) != 0)
+        throw invalid_session ();
+      token = r.authorization.substr (bearer.size ());
+    }
+    else
+      token = r.session_token;
+
+    std::size_t b (token.find_first_not_of (' '));
+    token = b == std::string::npos ? std::string ()
+                                   : token.substr (b, token.find_last_not_of (' ') - b + 1);
+    if (token.empty ())
+      throw r.authorization.empty () && r.session_token.empty () ? missing_token ()
+                                                                  : invalid_session ();
+    return c.auth.authenticate (token);
+  }
+
+  client_info client_of (const request& r)
+  {
+    return client_info {r.remote_addr.substr (0, 45), clean_user_agent (r.user_agent)};
+  }
+
+  rapidjson::Document json_body (const request& r)
+  {
+    bool empty (r.body.find_first_not_of (" \t\r\n") == std::string::npos);
+    if (!empty)
+    {
+      const std::string json ("application/json");
+      const std::string& t (r.content_type);
+      bool is_json (t.size () >= json.size () &&
+                    strncasecmp (t.c_str (), json.c_str (), json.size ()) == 0 &&
+                    (t.size () == json.size () || t[json.size ()] == ';' ||
+                     t[json.size ()] == ' '));
+      if (!is_json)
+        throw api_error (415, "unsupported_media_type",
+                         "Request body must be JSON (Content-Type: application/json)");
+    }
+    return parse_json_object (r.body);
+  }
+
+  std::int64_t path_id (const request& r, const char* name, const api_error& missing)
+  {
+    std::int64_t id (0);
+    if (!parse_decimal (r.param (name), id) || id <= 0)
+      throw missing;
+    return id;
+  }
+
+  std::size_t query_integer (const request& r, const char* name, std::size_t fallback,
+                             std::size_t min, std::size_t max)
+  {
+    auto q (parse_query_string (r.query));
+    auto i (q.find (name));
+    if (i == q.end ())
+      return fallback;
+    std::int64_t v (0);
+    if (!parse_decimal (i->second, v) || v < static_cast<std::int64_t> (min) ||
+        v > static_cast<std::int64_t> (max))
+      throw validation_error (std::string (name) + " must be an integer from " +
+                              std::to_string (min) + " to " + std::to_string (max));
+    return static_cast<std::size_t> (v);
+  }
+}

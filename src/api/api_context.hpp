@@ -1,0 +1,44 @@
+// What every handler needs: the services, and the helpers that turn a request into service
+// arguments (the caller's token, the JSON body, path ids, paging) with the API's 4xx rules.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <rapidjson/document.h>
+
+#include "../../odb/token_principal.hxx"
+#include "../auth/account_service.hpp"
+#include "../auth/auth_service.hpp"
+#include "../auth/client_info.hpp"
+#include "../common/api_error.hpp"
+#include "../http/request.hpp"
+#include "../http/response.hpp"
+#include "../sessions/session_service.hpp"
+
+namespace modforge
+{
+  struct api_context
+  {
+    auth_service& auth;
+    account_service& accounts;
+    session_service& sessions;
+  };
+
+  // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.
+  // Throws api_error 401 (missing_token or invalid_session).
+  token_principal authenticate (api_context&, const request&);
+
+  client_info client_of (const request&);
+
+  // The body as a JSON object. A non-empty body must be declared application/json (415 if not);
+  // an empty body is an empty object.
+  rapidjson::Document json_body (const request&);
+
+  // A path capture that must be a positive database id; anything else is `missing` (a 404).
+  std::int64_t path_id (const request&, const char* name, const api_error& missing);
+
+  // An integer query parameter within [min, max], or `fallback` when absent; else 400.
+  std::size_t query_integer (const request&, const char* name, std::size_t fallback,
+                             std::size_t min, std::size_t max);
+}

@@ -1,0 +1,80 @@
+// Endpoints 1-4: register, login, verify, logout.
+#include "routes.hpp"
+
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../http/json.hpp"
+#include "json_views.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    response register_user (api_context& c, request& r)
+    {
+      rapidjson::Document b (json_body (r));
+      user u (c.auth.register_user (required_string (b, "username"), required_string (b, "email"),
+                                    required_string (b, "password"), client_of (r)));
+      return success_response (201, [&] (json_writer& w)
+      {
+        w.member ("message", "User registered successfully").key ("user");
+        write_user (w, u, false);
+      });
+    }
+
+    response login (api_context& c, request& r)
+    {
+      rapidjson::Document b (json_body (r));
+      std::string name;
+      if (!optional_string (b, "username", name) && !optional_string (b, "email", name))
+        throw validation_error ("username or email is required");
+      std::string password (required_string (b, "password"));
+      bool new_session (false);
+      optional_bool (b, "new_session", new_session);
+
+      login_result l (c.auth.login (name, password, new_session, client_of (r)));
+      if (l.outcome != login_outcome::ok)
+        throw api_error (401, "invalid_credentials", "Invalid credentials");
+
+      return success_response (200, [&] (json_writer& w)
+      {
+        w.member ("message", "Login successful").key ("session");
+        write_issued_session (w, l.conversation, l.token);
+        w.key ("user");
+        write_user_brief (w, l.account);
+      });
+    }
+
+    response verify (api_context& c, request& r)
+    {
+      token_principal p (authenticate (c, r));
+      return success_response (200, [&] (json_writer& w)
+      {
+        w.member ("valid", true).key ("user");
+        write_user_brief (w, p);
+        w.key ("session").begin_object ().member ("id", p.session_id).key ("name")
+          .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
+          .member ("created_at", format_iso8601 (p.session_created_at))
+          .member ("last_used_at", format_iso8601 (p.session_last_used_at)).end_object ();
+      });
+    }
+
+    response logout (api_context& c, request& r)
+    {
+      token_principal p (authenticate (c, r));
+      c.auth.logout (p, client_of (r));
+      return success_response (200, [] (json_writer& w)
+      {
+        w.member ("message", "Logged out successfully");
+      });
+    }
+  }
+
+  void add_auth_routes (router& rt, api_context& c)
+  {
+    rt.add ("POST", "/api/auth/register", [&c] (request& r) {return register_user (c, r);});
+    rt.add ("POST", "/api/auth/login", [&c] (request& r) {return login (c, r);});
+    rt.add ("GET", "/api/auth/verify", [&c] (request& r) {return verify (c, r);});
+    rt.add ("POST", "/api/auth/logout", [&c] (request& r) {return logout (c, r);});
+  }
+}

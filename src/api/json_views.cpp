@@ -1,0 +1,125 @@
+// JSON shapes of the API's objects.
+#include "json_views.hpp"
+
+#include <rapidjson/document.h>
+
+#include "../common/clock.hpp"
+#include "modforge-odb.hxx"
+
+namespace modforge
+{
+  namespace
+  {
+    json_writer& nullable_string (json_writer& w, const char* key,
+                                  const odb::nullable<std::string>& v)
+    {
+      w.key (key);
+      return w.value_or_null (v.null () ? nullptr : &v.get ());
+    }
+
+    json_writer& time (json_writer& w, const char* key, utc_time t)
+    {
+      return w.member (key, format_iso8601 (t));
+    }
+  }
+
+  void write_user_brief (json_writer& w, const user& u)
+  {
+    w.begin_object ().member ("id", u.id).member ("username", u.username)
+      .member ("email", u.email).end_object ();
+  }
+
+  void write_user_brief (json_writer& w, const token_principal& p)
+  {
+    w.begin_object ().member ("id", p.user_id).member ("username", p.username)
+      .member ("email", p.email).end_object ();
+  }
+
+  void write_user (json_writer& w, const user& u, bool with_updated_at)
+  {
+    w.begin_object ().member ("id", u.id).member ("username", u.username)
+      .member ("email", u.email);
+    time (w, "created_at", u.created_at);
+    if (with_updated_at)
+      time (w, "updated_at", u.updated_at);
+    w.end_object ();
+  }
+
+  void write_session (json_writer& w, const session& s, bool with_last_used_at)
+  {
+    w.begin_object ().member ("id", s.id);
+    nullable_string (w, "name", s.name);
+    time (w, "created_at", s.created_at);
+    if (with_last_used_at)
+      time (w, "last_used_at", s.last_used_at);
+    w.end_object ();
+  }
+
+  void write_issued_session (json_writer& w, const session& s, const std::string& token)
+  {
+    w.begin_object ().member ("id", s.id).member ("token", token);
+    nullable_string (w, "name", s.name);
+    time (w, "created_at", s.created_at);
+    w.end_object ();
+  }
+
+  void write_session_summary (json_writer& w, const session_summary& s, bool current)
+  {
+    w.begin_object ().member ("id", s.id);
+    nullable_string (w, "name", s.name);
+    time (w, "created_at", s.created_at);
+    time (w, "last_used_at", s.last_used_at);
+    w.member ("job_count", s.job_count).member ("current", current).end_object ();
+  }
+
+  void write_token (json_writer& w, const session_token& t, bool current)
+  {
+    w.begin_object ().member ("id", t.id)
+      .member ("session_id", static_cast<std::int64_t> (
+                 t.conversation.object_id<session> ()));
+    time (w, "created_at", t.created_at);
+    time (w, "last_used_at", t.last_used_at);
+    nullable_string (w, "user_agent", t.user_agent);
+    nullable_string (w, "ip_address", t.ip_address);
+    w.member ("current", current).end_object ();
+  }
+
+  void write_event (json_writer& w, const auth_event& e)
+  {
+    w.begin_object ();
+    time (w, "time", e.at);
+    w.member ("kind", e.kind);
+    nullable_string (w, "ip_address", e.ip_address);
+    nullable_string (w, "user_agent", e.user_agent);
+    w.end_object ();
+  }
+
+  void write_job_summary (json_writer& w, const job_summary& j)
+  {
+    w.begin_object ().member ("job_id", j.job_id).member ("status", j.status)
+      .member ("progress", j.progress);
+    time (w, "created_at", j.created_at);
+
+    w.key ("aiDecisions");
+    rapidjson::Document spec;
+    if (!j.spec.null ())
+      spec.Parse (j.spec.get ().c_str ());
+    if (spec.IsObject ())
+    {
+      w.begin_object ();
+      for (const char* k: {"itemName", "modName"})
+      {
+        auto i (spec.FindMember (k));
+        w.key (k);
+        if (i != spec.MemberEnd () && i->value.IsString ())
+          w.value (i->value);
+        else
+          w.null ();
+      }
+      w.end_object ();
+    }
+    else
+      w.null ();
+    w.end_object ();
+  }
+}

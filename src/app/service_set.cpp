@@ -1,0 +1,42 @@
+// Wiring the services of a process.
+#include "service_set.hpp"
+
+#include <stdexcept>
+
+#include "../common/api_error.hpp"
+#include "../common/log.hpp"
+#include "../db/schema.hpp"
+
+namespace modforge
+{
+  service_set::service_set (config c)
+      : settings (std::move (c)),
+        db (settings.database),
+        hasher (settings.security.bcrypt_cost),
+        auth (db, settings.security, hasher),
+        accounts (db, auth),
+        sessions (db),
+        api {auth, accounts, sessions}
+  {
+    require_current_schema (db);
+  }
+
+  void require_current_schema (database& db)
+  {
+    schema_status s {schema_state::current, 0, 0};
+    try
+    {
+      s = check_schema (db);
+    }
+    catch (const api_error&)
+    {
+      log_error ("database unreachable at start; answering 503 until it is back");
+      return;
+    }
+    if (s.state == schema_state::current)
+      return;
+    throw std::runtime_error (
+      "database schema version " + std::to_string (s.database_version) + " does not match " +
+      "this program's " + std::to_string (s.program_version) + "; run 'modforge-admin migrate'");
+  }
+}

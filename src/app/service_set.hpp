@@ -1,0 +1,31 @@
+// The services of one process, wired together from the configuration, after a check that the
+// database schema is the one this program was built for.
+#pragma once
+
+#include "../api/api_context.hpp"
+#include "../auth/account_service.hpp"
+#include "../auth/auth_service.hpp"
+#include "../auth/password_hasher.hpp"
+#include "../common/config.hpp"
+#include "../db/database.hpp"
+#include "../sessions/session_service.hpp"
+
+namespace modforge
+{
+  struct service_set
+  {
+    explicit service_set (config);
+
+    config settings;
+    database db;
+    password_hasher hasher;
+    auth_service auth;
+    account_service accounts;
+    session_service sessions;
+    api_context api;
+  };
+
+  // Throws std::runtime_error when the schema is missing or of another version; only logs when
+  // the database cannot be reached (requests answer 503 until it can).
+  void require_current_schema (database&);
+}

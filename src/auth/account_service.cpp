@@ -1,0 +1,135 @@
+// Changes to one's own account, tokens and security log.
+#include "account_service.hpp"
+
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../db/event_store.hpp"
+#include "../db/token_store.hpp"
+#include "../db/user_store.hpp"
+#include "credentials_rules.hpp"
+
+namespace modforge
+{
+  account_service::account_service (database& db, auth_service& a): db_ (db), auth_ (a) {}
+
+  user account_service::current_user (const token_principal& p)
+  {
+    std::shared_ptr<user> u;
+    db_.transact ([&] {u = user_store::find (p.user_id);});
+    if (u == nullptr)
+      throw invalid_session ();
+    return *u;
+  }
+
+  user account_service::update (const token_principal& p, const account_changes& c,
+                                const client_info& client)
+  {
+    std::string email (ascii_lower (c.email));
+    if (c.has_username)
+    {
+      std::string problem (check_username (c.username));
+      if (!problem.empty ())
+        throw validation_error (problem);
+    }
+    if (c.has_email)
+    {
+      std::string problem (check_email (email));
+      if (!problem.empty ())
+        throw validation_error (problem);
+    }
+    if (c.has_password)
+    {
+      std::string problem (check_password (c.password, auth_.settings ().password_min_length,
+                                           c.has_username ? c.username : p.username,
+                                           c.has_email ? email : p.email));
+      if (!problem.empty ())
+        throw validation_error (problem);
+    }
+    if ((c.has_email || c.has_password) && c.current_password.empty ())
+      throw validation_error ("current_password is required to change the email or password");
+    if (c.has_email || c.has_password)
+      auth_.confirm_password (p.user_id, c.current_password);
+
+    std::string new_hash (c.has_password ? auth_.hasher ().compute (c.password) : "");
+
+    user result;
+    db_.transact ([&]
+    {
+      std::shared_ptr<user> u (user_store::find (p.user_id));
+      if (u == nullptr)
+        throw invalid_session ();
+
+      if (c.has_username && c.username != u->username)
+      {
+        std::string key (ascii_lower (c.username));
+        if (user_store::username_taken (key, u->id))
+          throw api_error (409, "username_taken", "Username already exists");
+        u->username = c.username;
+        u->username_key = key;
+        event_store::add (u->id, "username_changed", client.ip_address, client.user_agent);
+      }
+      if (c.has_email && email != u->email)
+      {
+        if (user_store::email_taken (email, u->id))
+          throw api_error (409, "email_taken", "Email already exists");
+        u->email = email;
+        event_store::add (u->id, "email_changed", client.ip_address, client.user_agent);
+      }
+      if (c.has_password)
+      {
+        u->password_hash = new_hash;
+        token_store::remove_all_but (u->id, p.token_id);
+        event_store::add (u->id, "password_changed", client.ip_address, client.user_agent);
+      }
+      u->updated_at = now_utc ();
+      user_store::update (*u);
+      result = *u;
+    });
+    return result;
+  }
+
+  void account_service::remove (const token_principal& p, const std::string& password)
+  {
+    auth_.confirm_password (p.user_id, password);
+    db_.transact ([&] {user_store::remove (p.user_id);});
+  }
+
+  std::size_t account_service::logout_all (const token_principal& p,
+                                           const std::string& password,
+                                           const client_info& client)
+  {
+    auth_.confirm_password (p.user_id, password);
+    std::size_t n (0);
+    db_.transact ([&]
+    {
+      n = token_store::remove_all_but (p.user_id, p.token_id);
+      event_store::add (p.user_id, "logout_all", client.ip_address, client.user_agent);
+    });
+    return n;
+  }
+
+  std::vector<session_token> account_service::tokens (const token_principal& p)
+  {
+    std::vector<session_token> v;
+    db_.transact ([&] {v = token_store::list (p.user_id);});
+    return v;
+  }
+
+  void account_service::revoke_token (const token_principal& p, std::int64_t token_id,
+                                      const client_info& client)
+  {
+    db_.transact ([&]
+    {
+      if (!token_store::remove_owned (token_id, p.user_id))
+        throw not_found ("Token not found");
+      event_store::add (p.user_id, "token_revoked", client.ip_address, client.user_agent);
+    });
+  }
+
+  std::vector<auth_event> account_service::events (const token_principal& p, std::size_t limit)
+  {
+    std::vector<auth_event> v;
+    db_.transact ([&] {v = event_store::list (p.user_id, limit);});
+    return v;
+  }
+}

@@ -1,0 +1,54 @@
+// The rules of a signed-in user's own account: profile changes, deletion, where it is logged in
+// (tokens), and its security log.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../../odb/auth_event.hxx"
+#include "../../odb/session_token.hxx"
+#include "../../odb/token_principal.hxx"
+#include "../../odb/user.hxx"
+#include "../db/database.hpp"
+#include "auth_service.hpp"
+#include "client_info.hpp"
+
+namespace modforge
+{
+  // A PATCH of the account: only the fields that are set change.
+  struct account_changes
+  {
+    bool has_username = false, has_email = false, has_password = false;
+    std::string username, email, password, current_password;
+  };
+
+  class account_service
+  {
+  public:
+    account_service (database&, auth_service&);
+
+    user current_user (const token_principal&);
+
+    // Applies the changes. Email and password changes need the current password (403 when it
+    // is wrong); a password change revokes every other token of the user.
+    user update (const token_principal&, const account_changes&, const client_info&);
+
+    // Deletes the account and everything it owns, after checking the password.
+    void remove (const token_principal&, const std::string& password);
+
+    // Revokes every token of the account but the caller's; returns how many.
+    std::size_t logout_all (const token_principal&, const std::string& password,
+                            const client_info&);
+
+    std::vector<session_token> tokens (const token_principal&);
+    // Throws api_error 404 when the token is not one of the user's.
+    void revoke_token (const token_principal&, std::int64_t token_id, const client_info&);
+
+    std::vector<auth_event> events (const token_principal&, std::size_t limit);
+
+  private:
+    database& db_;
+    auth_service& auth_;
+  };
+}

@@ -1,0 +1,64 @@
+// The rules of accounts and credentials: register, log in, authenticate a token, log out.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "../../odb/session.hxx"
+#include "../../odb/token_principal.hxx"
+#include "../../odb/user.hxx"
+#include "../common/config.hpp"
+#include "../db/database.hpp"
+#include "client_info.hpp"
+#include "password_hasher.hpp"
+
+namespace modforge
+{
+  enum class login_outcome {ok, invalid_credentials};
+
+  struct login_result
+  {
+    login_outcome outcome = login_outcome::invalid_credentials;
+    user account;
+    session conversation;
+    std::string token;
+  };
+
+  class auth_service
+  {
+  public:
+    auth_service (database&, const security_config&, const password_hasher&);
+
+    // Creates an account. Throws api_error 400 (bad field) or 409 (taken).
+    user register_user (const std::string& username, const std::string& email,
+                        const std::string& password, const client_info&);
+
+    // `login` is a username (any case) or an email. An unknown user, a wrong password and a
+    // disabled account give the same outcome after the same bcrypt work. On success the most
+    // recently used session is resumed with a fresh token (or a new session is started when
+    // there is none or `new_session` is set), and an outdated hash is replaced.
+    login_result login (const std::string& login, const std::string& password,
+                        bool new_session, const client_info&);
+
+    // The caller behind a raw token, in one indexed query; throws api_error 401 when the token
+    // is malformed, unknown, revoked or its account disabled. Writes last_used_at at most once
+    // per configured interval.
+    token_principal authenticate (const std::string& token);
+
+    // Revokes the caller's token only.
+    void logout (const token_principal&, const client_info&);
+
+    // Throws api_error 403 unless `password` is the account's (bcrypt work is always done).
+    void confirm_password (std::int64_t user_id, const std::string& password);
+
+    const password_hasher& hasher () const {return hasher_;}
+    const security_config& settings () const {return security_;}
+
+  private:
+    void touch (const token_principal&);
+
+    database& db_;
+    const security_config& security_;
+    const password_hasher& hasher_;
+  };
+}

@@ -1,0 +1,101 @@
+// Validation of usernames, emails and passwords.
+#include "credentials_rules.hpp"
+
+#include <algorithm>
+
+namespace modforge
+{
+  namespace
+  {
+    const std::size_t bcrypt_max_bytes = 72;
+  }
+
+  std::string ascii_lower (std::string s)
+  {
+    for (char& c: s)
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char> (c - 'A' + 'a');
+    return s;
+  }
+
+  std::string check_username (const std::string& u)
+  {
+    bool chars_ok (std::all_of (u.begin (), u.end (), [] (char c)
+    {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '.' || c == '-';
+    }));
+    if (u.size () < 3 || u.size () > 50 || !chars_ok)
+      return "username must be 3 to 50 characters of letters, digits, '_', '.' and '-'";
+    return std::string ();
+  }
+
+  std::string check_email (const std::string& e)
+  {
+    const std::string bad ("email must be a valid address of at most 255 characters");
+    if (e.empty () || e.size () > 255)
+      return bad;
+    for (char c: e)
+      if (static_cast<unsigned char> (c) <= 0x20 || c == 0x7f)
+        return bad;
+
+    std::size_t at (e.find ('@'));
+    if (at == std::string::npos || at == 0 || e.find ('@', at + 1) != std::string::npos)
+      return bad;
+
+    std::string domain (e.substr (at + 1));
+    std::size_t dot (domain.find ('.'));
+    if (dot == std::string::npos || dot == 0 || domain.back () == '.' ||
+        domain.find ("..") != std::string::npos)
+      return bad;
+    return std::string ();
+  }
+
+  std::string check_password (const std::string& p, std::size_t min_length,
+                              const std::string& username, const std::string& email)
+  {
+    if (p.size () < min_length)
+      return "password must be at least " + std::to_string (min_length) + " bytes long";
+    if (p.size () > bcrypt_max_bytes)
+      return "password must be at most 72 bytes long (bcrypt's limit; it is never truncated)";
+    if (p.find ('\0') != std::string::npos || !is_valid_utf8 (p))
+      return "password must be valid UTF-8 without NUL characters";
+
+    std::string lp (ascii_lower (p));
+    if ((!username.empty () && lp == ascii_lower (username)) ||
+        (!email.empty () && lp == ascii_lower (email)))
+      return "password must not be the same as the username or email";
+    return std::string ();
+  }
+
+  bool is_valid_utf8 (const std::string& s)
+  {
+    const unsigned char* p (reinterpret_cast<const unsigned char*> (s.data ()));
+    const unsigned char* end (p + s.size ());
+    while (p != end)
+    {
+      unsigned char c (*p);
+      std::size_t n;
+      unsigned int cp;
+      if (c < 0x80) {++p; continue;}
+      else if ((c & 0xe0) == 0xc0) {n = 1; cp = c & 0x1f;}
+      else if ((c & 0xf0) == 0xe0) {n = 2; cp = c & 0x0f;}
+      else if ((c & 0xf8) == 0xf0) {n = 3; cp = c & 0x07;}
+      else return false;
+
+      if (static_cast<std::size_t> (end - p) <= n)
+        return false;
+      for (std::size_t i (1); i <= n; ++i)
+      {
+        if ((p[i] & 0xc0) != 0x80)
+          return false;
+        cp = (cp << 6) | (p[i] & 0x3f);
+      }
+      static const unsigned int min_for_length[] = {0, 0x80, 0x800, 0x10000};
+      if (cp < min_for_length[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return false;
+      p += n + 1;
+    }
+    return true;
+  }
+}

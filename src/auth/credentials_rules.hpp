@@ -1,0 +1,27 @@
+// The rules for usernames, emails and passwords (SPEC §3 conventions). Each check returns an
+// empty string when the value is acceptable, or the sentence to show the client.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace modforge
+{
+  // 3-50 of [A-Za-z0-9_.-].
+  std::string check_username (const std::string&);
+
+  // At most 255 bytes, exactly one '@' with something before it, a dot inside the domain,
+  // no spaces or control characters.
+  std::string check_email (const std::string&);
+
+  // min_length..72 bytes of valid UTF-8 without NUL, equal to neither the username nor the email
+  // (compared without regard to case).
+  std::string check_password (const std::string& password, std::size_t min_length,
+                              const std::string& username, const std::string& email);
+
+  // Whether `s` is well-formed UTF-8 (no overlongs, no surrogates).
+  bool is_valid_utf8 (const std::string& s);
+
+  // ASCII lower case: usernames and emails are compared and stored this way.
+  std::string ascii_lower (std::string);
+}

@@ -1,0 +1,31 @@
+// Creating session tokens.
+#include "token_issuer.hpp"
+
+#include "../db/references.hpp"
+
+#include "../common/clock.hpp"
+#include "../db/database.hpp"
+#include "../db/session_store.hpp"
+#include "../db/token_store.hpp"
+#include "token_codec.hpp"
+
+namespace modforge
+{
+  std::string issue_token (std::int64_t session_id, std::int64_t user_id, const client_info& c)
+  {
+    std::string token (generate_token ());
+    utc_time now (now_utc ());
+
+    session_token t;
+    t.conversation = session_ref (session_id);
+    t.owner = user_ref (user_id);
+    t.token_hash = hash_token (token);
+    t.created_at = t.last_used_at = now;
+    if (!c.user_agent.empty ())
+      t.user_agent = c.user_agent;
+    if (!c.ip_address.empty ())
+      t.ip_address = c.ip_address;
+    token_store::add (t);
+    return token;
+  }
+}

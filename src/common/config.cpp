@@ -1,0 +1,181 @@
+// Reading, overriding and validating modforge's configuration.
+#include "config.hpp"
+
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace modforge
+{
+  namespace
+  {
+    const char default_config_path[] = "/etc/modforge/modforge.conf";
+    const char environment_prefix[] = "MODFORGE_";
+
+    std::string trim (const std::string& s)
+    {
+      std::size_t b (s.find_first_not_of (" \t\r\n"));
+      if (b == std::string::npos)
+        return std::string ();
+      std::size_t e (s.find_last_not_of (" \t\r\n"));
+      return s.substr (b, e - b + 1);
+    }
+
+    std::string lower (std::string s)
+    {
+      for (char& c: s)
+        c = static_cast<char> (std::tolower (static_cast<unsigned char> (c)));
+      return s;
+    }
+
+    long to_integer (const std::string& key, const std::string& value, long min, long max)
+    {
+      errno = 0;
+      char* end (nullptr);
+      long r (std::strtol (value.c_str (), &end, 10));
+      if (value.empty () || *end != '\0' || errno != 0 || r < min || r > max)
+        throw std::runtime_error ("configuration: " + key + " must be an integer from " +
+                                  std::to_string (min) + " to " + std::to_string (max) +
+                                  ", not '" + value + "'");
+      return r;
+    }
+
+    std::string read_file (const std::string& path)
+    {
+      std::ifstream f (path, std::ios::binary);
+      if (!f)
+        throw std::runtime_error ("configuration: cannot read " + path);
+      std::ostringstream s;
+      s << f.rdbuf ();
+      return s.str ();
+    }
+  }
+
+  settings parse_settings (const std::string& text, const std::string& origin)
+  {
+    settings r;
+    std::istringstream in (text);
+    std::string line, section;
+    for (std::size_t n (1); std::getline (in, line); ++n)
+    {
+      std::string l (trim (line));
+      if (l.empty () || l[0] == '#' || l[0] == ';')
+        continue;
+
+      std::string where (origin + ":" + std::to_string (n));
+      if (l[0] == '[')
+      {
+        if (l.back () != ']' || l.size () < 3)
+          throw std::runtime_error (where + ": expected [section]");
+        section = lower (trim (l.substr (1, l.size () - 2)));
+        continue;
+      }
+
+      std::size_t eq (l.find ('='));
+      if (eq == std::string::npos)
+        throw std::runtime_error (where + ": expected key = value");
+      if (section.empty ())
+        throw std::runtime_error (where + ": key outside of a [section]");
+
+      std::string key (lower (trim (l.substr (0, eq))));
+      if (key.empty ())
+        throw std::runtime_error (where + ": empty key");
+      r[section + "." + key] = trim (l.substr (eq + 1));
+    }
+    return r;
+  }
+
+  void apply_environment (settings& s, char** env)
+  {
+    const std::size_t prefix_size (sizeof (environment_prefix) - 1);
+    for (char** e (env); e != nullptr && *e != nullptr; ++e)
+    {
+      std::string v (*e);
+      if (v.compare (0, prefix_size, environment_prefix) != 0)
+        continue;
+
+      std::size_t eq (v.find ('='));
+      std::string name (lower (v.substr (prefix_size, eq - prefix_size)));
+      std::size_t us (name.find ('_'));
+      if (name == "config" || us == std::string::npos)
+        continue;
+
+      // MODFORGE_SECURITY_BCRYPT_COST -> security.bcrypt_cost
+      s[name.substr (0, us) + "." + name.substr (us + 1)] = v.substr (eq + 1);
+    }
+  }
+
+  config make_config (const settings& s)
+  {
+    config c;
+
+    typedef std::function<void (const std::string&)> setter;
+    auto text = [] (std::string& target) -> setter
+    {
+      return [&target] (const std::string& v) {target = v;};
+    };
+    auto integer = [] (auto& target, long min, long max, const std::string& key) -> setter
+    {
+      return [&target, min, max, key] (const std::string& v)
+      {
+        target = static_cast<std::remove_reference_t<decltype (target)>> (
+          to_integer (key, v, min, max));
+      };
+    };
+
+    const std::map<std::string, setter> keys {
+      {"database.host", text (c.database.host)},
+      {"database.port", integer (c.database.port, 1, 65535, "database.port")},
+      {"database.name", text (c.database.name)},
+      {"database.user", text (c.database.user)},
+      {"database.password", text (c.database.password)},
+      {"database.password_file", text (c.database.password_file)},
+      {"database.connect_timeout", integer (c.database.connect_timeout_seconds, 1, 300,
+                                            "database.connect_timeout")},
+      {"http.max_body_bytes", integer (c.http.max_body_bytes, 1024, 16L << 20,
+                                       "http.max_body_bytes")},
+      {"security.bcrypt_cost", integer (c.security.bcrypt_cost, 4, 31,
+                                        "security.bcrypt_cost")},
+      {"security.password_min_length", integer (c.security.password_min_length, 1, 72,
+                                                "security.password_min_length")},
+      {"security.last_used_interval", integer (c.security.last_used_write_interval_seconds,
+                                               0, 86400, "security.last_used_interval")},
+      {"files.data_dir", text (c.files.data_dir)}};
+
+    for (const auto& kv: s)
+    {
+      auto i (keys.find (kv.first));
+      if (i == keys.end ())
+        throw std::runtime_error ("configuration: unknown key " + kv.first);
+      i->second (kv.second);
+    }
+    return c;
+  }
+
+  config load_config ()
+  {
+    const char* named (std::getenv ("MODFORGE_CONFIG"));
+    std::string path (named != nullptr ? named : default_config_path);
+
+    settings s;
+    std::ifstream probe (path);
+    if (probe)
+      s = parse_settings (read_file (path), path);
+    else if (named != nullptr)
+      throw std::runtime_error ("configuration: cannot read " + path);
+
+    apply_environment (s, environ);
+    config c (make_config (s));
+
+    if (!c.database.password_file.empty ())
+      c.database.password = trim (read_file (c.database.password_file));
+    return c;
+  }
+}

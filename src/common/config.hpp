@@ -1,0 +1,63 @@
+// modforge's configuration: an INI file (/etc/modforge/modforge.conf) plus environment overrides.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace modforge
+{
+  struct database_config
+  {
+    std::string host;           // a host name, or a directory holding PostgreSQL's unix socket
+    int port = 5432;
+    std::string name = "modforge";
+    std::string user = "modforge";
+    std::string password;       // prefer password_file: the config file is often world-readable
+    std::string password_file;
+    int connect_timeout_seconds = 5;
+  };
+
+  struct http_config
+  {
+    std::size_t max_body_bytes = 65536;
+  };
+
+  struct security_config
+  {
+    int bcrypt_cost = 12;
+    std::size_t password_min_length = 8;
+    // last_used_at of a token (and its session) is written at most once per this many seconds.
+    int last_used_write_interval_seconds = 60;
+  };
+
+  struct files_config
+  {
+    std::string data_dir = "/var/lib/modforge";
+  };
+
+  struct config
+  {
+    database_config database;
+    http_config http;
+    security_config security;
+    files_config files;
+  };
+
+  // The raw settings: "section.key" -> value.
+  typedef std::map<std::string, std::string> settings;
+
+  // Parses INI text ("[section]", "key = value", '#' and ';' comments). Throws std::runtime_error
+  // naming the line on a syntax error.
+  settings parse_settings (const std::string& text, const std::string& origin);
+
+  // Applies MODFORGE_<SECTION>_<KEY> variables from the environment over the file's settings.
+  void apply_environment (settings&, char** environ);
+
+  // Turns settings into a config; unknown keys and bad values throw std::runtime_error.
+  config make_config (const settings&);
+
+  // The whole load: the file named by MODFORGE_CONFIG (default /etc/modforge/modforge.conf, which
+  // may be absent), then the environment, then validation; the database password file is read.
+  config load_config ();
+}

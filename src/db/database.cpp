@@ -1,0 +1,82 @@
+// Connecting to PostgreSQL and running transactions with retries.
+#include "database.hpp"
+
+#include <odb/exceptions.hxx>
+#include <odb/pgsql/connection-factory.hxx>
+#include <odb/pgsql/exceptions.hxx>
+#include <odb/transaction.hxx>
+
+#include "../common/api_error.hpp"
+#include "../common/log.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    const int max_attempts = 3;
+  }
+
+  bool is_unavailable_error (const std::string& sqlstate)
+  {
+    // Empty: libpq failed before the server answered (refused, no socket, timeout).
+    // 08: connection exceptions; 57P01-57P03: shutdown or starting up; 53: out of resources.
+    return sqlstate.empty () || sqlstate.compare (0, 2, "08") == 0 ||
+           sqlstate.compare (0, 4, "57P0") == 0 || sqlstate.compare (0, 2, "53") == 0;
+  }
+
+  bool is_unique_violation (const std::exception& e)
+  {
+    auto d (dynamic_cast<const odb::pgsql::database_exception*> (&e));
+    return d != nullptr && d->sqlstate () == "23505";
+  }
+
+  database::database (const database_config& c)
+  {
+    // One connection per process: handlers serve one request at a time. The pool discards a
+    // connection that failed and opens a new one for the next transaction.
+    std::unique_ptr<odb::pgsql::connection_factory> f (
+      new odb::pgsql::connection_pool_factory (1, 0));
+
+    std::string extra ("connect_timeout=" + std::to_string (c.connect_timeout_seconds) +
+                       " application_name=modforge");
+    db_.reset (new odb::pgsql::database (c.user, c.password, c.name, c.host,
+                                         static_cast<unsigned int> (c.port), extra,
+                                         std::move (f)));
+  }
+
+  void database::transact (const std::function<void ()>& work)
+  {
+    for (int attempt (1);; ++attempt)
+    {
+      try
+      {
+        odb::transaction t (db_->begin ());
+        work ();
+        t.commit ();
+        return;
+      }
+      catch (const odb::recoverable& e) // connection_lost, timeout, deadlock
+      {
+        if (attempt < max_attempts)
+          continue;
+        log_error (std::string ("database: giving up after retries: ") + e.what ());
+        throw database_unavailable ();
+      }
+      catch (const odb::pgsql::database_exception& e)
+      {
+        if (!is_unavailable_error (e.sqlstate ()))
+          throw;
+        // A restarting server refuses connections for a moment: one more try, then 503.
+        if (attempt < 2)
+          continue;
+        log_error (std::string ("database unavailable: ") + e.message ());
+        throw database_unavailable ();
+      }
+    }
+  }
+
+  odb::database& current_database ()
+  {
+    return odb::transaction::current ().database ();
+  }
+}

@@ -1,0 +1,39 @@
+// The process's one PostgreSQL connection (through ODB) and the transaction wrapper every
+// service uses: it retries what PostgreSQL says may be retried, reconnects after a lost
+// connection, and turns an unreachable database into a 503 instead of a crash.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <odb/pgsql/database.hxx>
+
+#include "../common/config.hpp"
+
+namespace modforge
+{
+  class database
+  {
+  public:
+    explicit database (const database_config&);
+
+    // Runs `work` inside one transaction and commits it. On a lost connection, a deadlock or a
+    // serialization failure the whole transaction is run again (at most 3 times), so `work` must
+    // only touch state it recomputes. If the database cannot be reached, throws api_error 503.
+    void transact (const std::function<void ()>& work);
+
+    odb::pgsql::database& odb () {return *db_;}
+
+  private:
+    std::unique_ptr<odb::pgsql::database> db_;
+  };
+
+  // The database of the transaction in progress (services call stores inside transact()).
+  odb::database& current_database ();
+
+  // Whether a PostgreSQL error means "the database is not there" rather than a bad statement.
+  bool is_unavailable_error (const std::string& sqlstate);
+
+  // Whether a PostgreSQL error is a unique-constraint violation (two inserts raced).
+  bool is_unique_violation (const std::exception&);
+}

@@ -1,0 +1,41 @@
+// auth_events through ODB.
+#include "event_store.hpp"
+
+#include <odb/database.hxx>
+
+#include "../common/clock.hpp"
+#include "database.hpp"
+#include "references.hpp"
+#include "modforge-odb.hxx"
+
+namespace modforge
+{
+  namespace event_store
+  {
+    typedef odb::query<auth_event> query;
+
+    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
+              const std::string& user_agent)
+    {
+      auth_event e;
+      e.owner = user_ref (user_id);
+      e.at = now_utc ();
+      e.kind = kind;
+      if (!ip_address.empty ())
+        e.ip_address = ip_address;
+      if (!user_agent.empty ())
+        e.user_agent = user_agent;
+      current_database ().persist (e);
+    }
+
+    std::vector<auth_event> list (std::int64_t user_id, std::size_t limit)
+    {
+      std::vector<auth_event> v;
+      for (const auth_event& e: current_database ().query<auth_event> (
+             (query::owner == user_id) + "ORDER BY" + query::id + "DESC LIMIT" +
+             query::_val (static_cast<std::int64_t> (limit))))
+        v.push_back (e);
+      return v;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// The account security log (auth_events); called inside database::transact.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../../odb/auth_event.hxx"
+
+namespace modforge
+{
+  namespace event_store
+  {
+    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
+              const std::string& user_agent);
+    // Newest first.
+    std::vector<auth_event> list (std::int64_t user_id, std::size_t limit);
+  }
+}

@@ -1,0 +1,27 @@
+// Reading and writing sessions (conversations); called inside database::transact. Every lookup
+// names the owner, so another user's session is simply not found.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../../odb/session.hxx"
+#include "../../odb/session_summary.hxx"
+
+namespace modforge
+{
+  namespace session_store
+  {
+    std::shared_ptr<session> find_owned (std::int64_t session_id, std::int64_t user_id);
+    // The session of the user used most recently, or nullptr when there is none.
+    std::shared_ptr<session> most_recent (std::int64_t user_id);
+    std::vector<session_summary> list (std::int64_t user_id, std::size_t limit,
+                                       std::size_t offset);
+    void add (session&);
+    void update (const session&);
+    // Whether the session existed and was the user's; its tokens and jobs go with it.
+    bool remove_owned (std::int64_t session_id, std::int64_t user_id);
+  }
+}

@@ -1,0 +1,56 @@
+// session_tokens through ODB.
+#include "token_store.hpp"
+
+#include <odb/database.hxx>
+
+#include "database.hpp"
+#include "modforge-odb.hxx"
+
+namespace modforge
+{
+  namespace token_store
+  {
+    typedef odb::query<session_token> query;
+
+    std::unique_ptr<token_principal> find_principal (const std::string& token_hash)
+    {
+      typedef odb::query<token_principal> pq;
+      odb::result<token_principal> r (current_database ().query<token_principal> (
+        pq::session_token::token_hash == pq::_ref (token_hash)));
+      auto i (r.begin ());
+      if (i == r.end ())
+        return nullptr;
+      return std::unique_ptr<token_principal> (new token_principal (*i));
+    }
+
+    std::shared_ptr<session_token> find (std::int64_t token_id)
+    {
+      return current_database ().find<session_token> (token_id);
+    }
+
+    std::vector<session_token> list (std::int64_t user_id)
+    {
+      std::vector<session_token> v;
+      for (const session_token& t: current_database ().query<session_token> (
+             (query::owner == user_id) + "ORDER BY" + query::last_used_at + "DESC," +
+             query::id + "DESC"))
+        v.push_back (t);
+      return v;
+    }
+
+    void add (session_token& t) {current_database ().persist (t);}
+    void update (const session_token& t) {current_database ().update (t);}
+
+    bool remove_owned (std::int64_t token_id, std::int64_t user_id)
+    {
+      return current_database ().erase_query<session_token> (
+        query::id == token_id && query::owner == user_id) != 0;
+    }
+
+    std::size_t remove_all_but (std::int64_t user_id, std::int64_t kept_token_id)
+    {
+      return static_cast<std::size_t> (current_database ().erase_query<session_token> (
+        query::owner == user_id && query::id != kept_token_id));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// Reading and writing session tokens; called inside database::transact.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../../odb/session_token.hxx"
+#include "../../odb/token_principal.hxx"
+
+namespace modforge
+{
+  namespace token_store
+  {
+    // The token with this hash, joined to its session and user: one indexed query.
+    std::unique_ptr<token_principal> find_principal (const std::string& token_hash);
+    std::shared_ptr<session_token> find (std::int64_t token_id);
+    // The user's tokens, most recently used first.
+    std::vector<session_token> list (std::int64_t user_id);
+    void add (session_token&);
+    void update (const session_token&);
+    bool remove_owned (std::int64_t token_id, std::int64_t user_id);
+    // Revokes every token of the user but one (0: all); returns how many were revoked.
+    std::size_t remove_all_but (std::int64_t user_id, std::int64_t kept_token_id);
+  }
+}

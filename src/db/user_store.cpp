@@ -1,0 +1,44 @@
+// users through ODB.
+#include "user_store.hpp"
+
+#include <odb/database.hxx>
+
+#include "database.hpp"
+#include "modforge-odb.hxx"
+
+namespace modforge
+{
+  namespace user_store
+  {
+    typedef odb::query<user> query;
+
+    std::shared_ptr<user> find (std::int64_t id)
+    {
+      return current_database ().find<user> (id);
+    }
+
+    std::shared_ptr<user> find_by_login (const std::string& login)
+    {
+      odb::database& db (current_database ());
+      return login.find ('@') != std::string::npos
+        ? db.query_one<user> (query::email == query::_ref (login))
+        : db.query_one<user> (query::username_key == query::_ref (login));
+    }
+
+    bool username_taken (const std::string& key, std::int64_t except_id)
+    {
+      return current_database ().query_one<user> (query::username_key == query::_ref (key) &&
+                                                  query::id != except_id) != nullptr;
+    }
+
+    bool email_taken (const std::string& email, std::int64_t except_id)
+    {
+      return current_database ().query_one<user> (query::email == query::_ref (email) &&
+                                                  query::id != except_id) != nullptr;
+    }
+
+    void add (user& u) {current_database ().persist (u);}
+    void update (const user& u) {current_database ().update (u);}
+    void remove (std::int64_t id) {current_database ().erase<user> (id);}
+  }
+}

@@ -1,0 +1,23 @@
+// Reading and writing users; called inside database::transact.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "../../odb/user.hxx"
+
+namespace modforge
+{
+  namespace user_store
+  {
+    std::shared_ptr<user> find (std::int64_t id);
+    // By lower-cased username, or by email when `login` contains '@'.
+    std::shared_ptr<user> find_by_login (const std::string& login);
+    bool username_taken (const std::string& username_key, std::int64_t except_id = 0);
+    bool email_taken (const std::string& email, std::int64_t except_id = 0);
+    void add (user&);
+    void update (const user&);
+    void remove (std::int64_t id); // cascades to sessions, tokens, jobs and events
+  }
+}

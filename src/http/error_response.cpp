@@ -1,0 +1,32 @@
+// JSON error responses.
+#include "error_response.hpp"
+
+#include "json.hpp"
+
+namespace modforge
+{
+  response json_response (int status, std::string body)
+  {
+    response r;
+    r.status = status;
+    r.headers.emplace_back ("Content-Type", "application/json; charset=utf-8");
+    r.body = std::move (body);
+    return r;
+  }
+
+  response error_response (const api_error& e)
+  {
+    std::string body;
+    json_writer w (body);
+    w.begin_object ().member ("success", false);
+    // A rejected token answers "valid": false too, as verify's failure body has it (SPEC §3, 3).
+    if (e.code == "invalid_session" || e.code == "missing_token")
+      w.member ("valid", false);
+    w.member ("error", e.what ()).member ("code", e.code).end_object ();
+
+    response r (json_response (e.status, std::move (body)));
+    for (const auto& h: e.headers)
+      r.headers.push_back (h);
+    return r;
+  }
+}

@@ -1,0 +1,14 @@
+// Reading the query string of a URL ("limit=10&offset=20").
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace modforge
+{
+  // Splits on '&' and '=', percent-decodes names and values ('+' is a space). A malformed
+  // percent escape throws api_error 400.
+  std::map<std::string, std::string> parse_query_string (const std::string& query);
+
+  std::string percent_decode (const std::string&, bool plus_is_space);
+}

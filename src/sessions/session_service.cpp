@@ -1,0 +1,132 @@
+// Sessions (conversations) of the signed-in user.
+#include "session_service.hpp"
+
+#include "../db/references.hpp"
+
+#include "../auth/token_issuer.hpp"
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../db/job_store.hpp"
+#include "../db/session_store.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    const std::size_t max_name_characters = 255;
+
+    api_error session_not_found () {return not_found ("Session not found");}
+
+    std::size_t utf8_length (const std::string& s)
+    {
+      std::size_t n (0);
+      for (char c: s)
+        if ((static_cast<unsigned char> (c) & 0xc0) != 0x80)
+          ++n;
+      return n;
+    }
+  }
+
+  session_service::session_service (database& db): db_ (db) {}
+
+  odb::nullable<std::string> session_service::normalize_name (const std::string& raw)
+  {
+    std::size_t b (raw.find_first_not_of (" \t\r\n"));
+    if (b == std::string::npos)
+      return odb::nullable<std::string> ();
+    std::string name (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
+
+    if (utf8_length (name) > max_name_characters)
+      throw validation_error ("name must be at most 255 characters");
+    for (char c: name)
+      if (static_cast<unsigned char> (c) < 0x20 || c == 0x7f)
+        throw validation_error ("name must not contain control characters");
+    return name;
+  }
+
+  issued_session session_service::create (const token_principal& p,
+                                          const odb::nullable<std::string>& name,
+                                          const client_info& client)
+  {
+    issued_session r;
+    db_.transact ([&]
+    {
+      session s;
+      s.owner = user_ref (p.user_id);
+      s.name = name;
+      s.created_at = s.last_used_at = now_utc ();
+      if (!client.user_agent.empty ())
+        s.user_agent = client.user_agent;
+      if (!client.ip_address.empty ())
+        s.ip_address = client.ip_address;
+      session_store::add (s);
+      r.token = issue_token (s.id, p.user_id, client);
+      r.conversation = s;
+    });
+    return r;
+  }
+
+  std::vector<session_summary> session_service::list (const token_principal& p,
+                                                      std::size_t limit, std::size_t offset)
+  {
+    std::vector<session_summary> v;
+    db_.transact ([&] {v = session_store::list (p.user_id, limit, offset);});
+    return v;
+  }
+
+  session_detail session_service::detail (const token_principal& p, std::int64_t session_id)
+  {
+    session_detail d;
+    db_.transact ([&]
+    {
+      std::shared_ptr<session> s (session_store::find_owned (session_id, p.user_id));
+      if (s == nullptr)
+        throw session_not_found ();
+      d.conversation = *s;
+      d.jobs = job_store::list_for_session (session_id);
+    });
+    return d;
+  }
+
+  session session_service::rename (const token_principal& p, std::int64_t session_id,
+                                   const odb::nullable<std::string>& name)
+  {
+    session r;
+    db_.transact ([&]
+    {
+      std::shared_ptr<session> s (session_store::find_owned (session_id, p.user_id));
+      if (s == nullptr)
+        throw session_not_found ();
+      s->name = name;
+      session_store::update (*s);
+      r = *s;
+    });
+    return r;
+  }
+
+  void session_service::remove (const token_principal& p, std::int64_t session_id)
+  {
+    db_.transact ([&]
+    {
+      if (!session_store::remove_owned (session_id, p.user_id))
+        throw session_not_found ();
+    });
+  }
+
+  issued_session session_service::resume (const token_principal& p, std::int64_t session_id,
+                                          const client_info& client)
+  {
+    issued_session r;
+    db_.transact ([&]
+    {
+      std::shared_ptr<session> s (session_store::find_owned (session_id, p.user_id));
+      if (s == nullptr)
+        throw session_not_found ();
+      s->last_used_at = now_utc ();
+      session_store::update (*s);
+      r.token = issue_token (s->id, p.user_id, client);
+      r.conversation = *s;
+    });
+    return r;
+  }
+}

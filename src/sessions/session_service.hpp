@@ -1,0 +1,58 @@
+// The rules of sessions (conversations): create, list, show with their jobs, rename, delete,
+// resume. Every operation is scoped to the caller's own sessions; anything else is a 404.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <odb/nullable.hxx>
+
+#include "../../odb/job_summary.hxx"
+#include "../../odb/session.hxx"
+#include "../../odb/session_summary.hxx"
+#include "../../odb/token_principal.hxx"
+#include "../auth/client_info.hpp"
+#include "../db/database.hpp"
+
+namespace modforge
+{
+  struct issued_session
+  {
+    session conversation;
+    std::string token;
+  };
+
+  struct session_detail
+  {
+    session conversation;
+    std::vector<job_summary> jobs; // oldest first
+  };
+
+  class session_service
+  {
+  public:
+    explicit session_service (database&);
+
+    // A new session with a token bound to it; the caller's own token stays where it was.
+    issued_session create (const token_principal&, const odb::nullable<std::string>& name,
+                           const client_info&);
+
+    std::vector<session_summary> list (const token_principal&, std::size_t limit,
+                                       std::size_t offset);
+
+    // Throws api_error 404 "Session not found" unless the session is the caller's.
+    session_detail detail (const token_principal&, std::int64_t session_id);
+    session rename (const token_principal&, std::int64_t session_id,
+                    const odb::nullable<std::string>& name);
+    void remove (const token_principal&, std::int64_t session_id);
+    issued_session resume (const token_principal&, std::int64_t session_id, const client_info&);
+
+    // A session name as stored: trimmed; empty means no name. Throws api_error 400 when it is
+    // longer than 255 characters or holds control characters.
+    static odb::nullable<std::string> normalize_name (const std::string&);
+
+  private:
+    database& db_;
+  };
+}

@@ -1,0 +1,68 @@
+"""e2e: PostgreSQL goes away and comes back: quick 503s meanwhile, then recovery, no restarts."""
+import os
+import time
+
+from helpers import ApiTestCase, api, login_reply, new_user, stack, wait_until
+
+ANSWER_WITHIN = 5.0        # seconds for a 503 while the database is down (no hang)
+RECOVER_WITHIN = 3.0       # seconds after PostgreSQL is back until the same token works
+
+
+def handler_pids():
+    """The FastCGI handler processes: multiwatch's children."""
+    parent = stack()._procs["handlers"].pid
+    pids = set()
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open("/proc/%s/stat" % pid) as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                        pids.add(int(pid))
+            except (OSError, IndexError, ValueError):
+                pass
+    return pids
+
+
+class DatabaseDownTest(ApiTestCase):
+
+    def tearDown(self):
+        if not stack().pg_running():
+            stack().pg_start()
+
+    def check_outage(self, mode):
+        u = new_user()
+        handlers = handler_pids()
+        self.assertEqual(len(handlers), stack().handlers)
+        stack().pg_stop(mode)
+        try:
+            # Several requests, so that every handler process meets the outage.
+            for _ in range(3 * stack().handlers):
+                t0 = time.monotonic()
+                r = api("GET", "/api/auth/verify", token=u.token, timeout=ANSWER_WITHIN + 5)
+                self.assertLess(time.monotonic() - t0, ANSWER_WITHIN, "answered too slowly")
+                self.assertError(r, 503, "database_unavailable")
+            r = login_reply(u.username, u.password)
+            self.assertError(r, 503, "database_unavailable")
+            r = api("POST", "/api/auth/register", {"username": "x" + u.username[1:],
+                                                   "email": "x" + u.email,
+                                                   "password": "long enough"})
+            self.assertError(r, 503, "database_unavailable")
+        finally:
+            stack().pg_start()
+        t0 = time.monotonic()
+        ok = wait_until(lambda: api("GET", "/api/auth/verify", token=u.token).status == 200,
+                        RECOVER_WITHIN + 10, 0.1)
+        took = time.monotonic() - t0
+        self.assertTrue(ok, "the token never worked again")
+        self.assertLess(took, RECOVER_WITHIN, "recovery took %.1fs" % took)
+        # Every handler reconnected, and none was restarted to get there.
+        for _ in range(5 * stack().handlers):
+            self.assertValidToken(u.token, u.session_id)
+        self.assertEqual(handler_pids(), handlers, "handler processes were restarted")
+        self.assertEqual(u.login()[1], u.session_id)
+
+    def test_fast_shutdown(self):
+        self.check_outage("fast")
+
+    def test_immediate_shutdown(self):
+        self.check_outage("immediate")

@@ -1,0 +1,32 @@
+// Helpers shared by the unit tests: catching an api_error to inspect it.
+#pragma once
+
+#include <string>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "../../src/common/api_error.hpp"
+
+namespace modforge_test
+{
+  // Runs f and returns the api_error it throws; fails the test if it throws none.
+  template <typename F>
+  modforge::api_error expect_api_error (F f)
+  {
+    try
+    {
+      f ();
+    }
+    catch (const modforge::api_error& e)
+    {
+      return e;
+    }
+    CPPUNIT_FAIL ("expected an api_error, none was thrown");
+    throw 0; // not reached: CPPUNIT_FAIL throws
+  }
+
+  inline bool contains (const std::string& haystack, const std::string& needle)
+  {
+    return haystack.find (needle) != std::string::npos;
+  }
+}
