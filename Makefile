@@ -11,8 +11,11 @@
 CXX = g++
 ODB = odb
 CXXFLAGS = -O2 -g
-# odb/ headers carry `#pragma db` lines that only the odb compiler reads.
-WARNINGS = -Wall -Wextra -Wno-unknown-pragmas
+# odb/ headers carry `#pragma db` lines that only the odb compiler reads. GCC 12 reports
+# -Wuse-after-free inside ODB 2.4's own intrusive reference count (shared_base::_dec_ref, in a
+# system header) in every file that inlines it: a known false positive of GCC 12, silenced
+# everywhere because almost every file that touches the database inlines it.
+WARNINGS = -Wall -Wextra -Wno-unknown-pragmas -Wno-use-after-free
 # ODB 2.4's headers use dynamic exception specifications, which C++17 rejects.
 CXXSTD = -std=c++14
 LDFLAGS =
@@ -68,13 +71,11 @@ $(BUILD)/odb/modforge-odb.hxx: $(BUILD)/odb/modforge-odb.cxx
 # Everything that includes the generated header waits for it.
 $(LIB_SOURCES:%.cpp=$(BUILD)/obj/%.o) $(TEST_OBJECTS): $(BUILD)/odb/modforge-odb.hxx
 
+# Generated code: GCC 12 sees ODB's lazy_ptr move-assignment (lazy-ptr-impl.ixx) read members
+# of a temporary it cannot prove initialised; the generated object loaders do this for every
+# relationship. Silenced for the generated file only; our own code keeps the warning.
 $(BUILD)/odb/modforge-odb.o: $(BUILD)/odb/modforge-odb.cxx
-	$(CXX) $(ALL_CXXFLAGS) $(CPPFLAGS) -c -o $@ $<
-
-# GCC 12 reports -Wuse-after-free inside ODB 2.4's own pointer_traits (an explicit destructor call
-# followed by operator delete) wherever the stores instantiate it: a false positive in a system
-# header, silenced for the stores only.
-$(BUILD)/obj/src/db/%_store.o: WARNINGS += -Wno-use-after-free
+	$(CXX) $(ALL_CXXFLAGS) -Wno-maybe-uninitialized $(CPPFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(dir $@)

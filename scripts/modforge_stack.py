@@ -47,6 +47,14 @@ def _traversable_by_others(path):
         path = parent
 
 
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now (for stacks started by tests)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _tail(path, lines=25):
     try:
         with open(path, "rb") as f:
@@ -231,6 +239,14 @@ class Stack:
     def pg_stop(self, mode="fast"):
         self._pg_run(["pg_ctl", "-D", self.path("pgdata"), "-m", mode, "-w", "-t", "60",
                       "stop"], "pg_ctl stop -m " + mode)
+
+    def handlers_stop(self):
+        """Stops multiwatch and every handler (for tests of what nginx does without them)."""
+        self._stop_proc("handlers", signal.SIGTERM, 10)
+        self._save_pids()
+
+    def handlers_start(self):
+        self._start_handlers()
 
     def pg_running(self):
         pid = self._postmaster_pid(self.rundir)

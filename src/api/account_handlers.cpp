@@ -71,6 +71,7 @@ namespace modforge
     response revoke_token (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
+      expect_no_body (r);
       std::int64_t id (path_id (r, "id", not_found ("Token not found")));
       c.accounts.revoke_token (p, id, client_of (r));
       return success_response (200, [] (json_writer& w)

@@ -76,6 +76,11 @@ namespace modforge
     return parse_json_object (r.body);
   }
 
+  void expect_no_body (const request& r)
+  {
+    json_body (r);
+  }
+
   std::int64_t path_id (const request& r, const char* name, const api_error& missing)
   {
     std::int64_t id (0);

@@ -35,6 +35,10 @@ namespace modforge
   // an empty body is an empty object.
   rapidjson::Document json_body (const request&);
 
+  // For the endpoints that take no fields: a body sent anyway must still be a JSON object (415
+  // or 400 if not), so that every endpoint that changes something treats bodies alike.
+  void expect_no_body (const request&);
+
   // A path capture that must be a positive database id; anything else is `missing` (a 404).
   std::int64_t path_id (const request&, const char* name, const api_error& missing);
 

@@ -13,8 +13,11 @@ namespace modforge
     response register_user (api_context& c, request& r)
     {
       rapidjson::Document b (json_body (r));
-      user u (c.auth.register_user (required_string (b, "username"), required_string (b, "email"),
-                                    required_string (b, "password"), client_of (r)));
+      // One statement each: a missing field is reported in the order the fields are listed.
+      std::string username (required_string (b, "username"));
+      std::string email (required_string (b, "email"));
+      std::string password (required_string (b, "password"));
+      user u (c.auth.register_user (username, email, password, client_of (r)));
       return success_response (201, [&] (json_writer& w)
       {
         w.member ("message", "User registered successfully").key ("user");
@@ -62,6 +65,7 @@ namespace modforge
     response logout (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
+      expect_no_body (r);
       c.auth.logout (p, client_of (r));
       return success_response (200, [] (json_writer& w)
       {

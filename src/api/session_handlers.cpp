@@ -75,6 +75,7 @@ namespace modforge
     response resume (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
+      expect_no_body (r);
       issued_session s (c.sessions.resume (p, path_id (r, "id", session_not_found ()),
                                            client_of (r)));
       return success_response (201, [&] (json_writer& w)
@@ -102,6 +103,7 @@ namespace modforge
     response remove (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
+      expect_no_body (r);
       c.sessions.remove (p, path_id (r, "id", session_not_found ()));
       return success_response (200, [] (json_writer& w)
       {

@@ -53,6 +53,28 @@ namespace modforge
     std::string new_hash (c.has_password ? auth_.hasher ().compute (c.password) : "");
 
     user result;
+    try
+    {
+      apply (p, c, email, new_hash, client, result);
+    }
+    catch (const std::exception& e)
+    {
+      // Another request took the name or email between the check and the update.
+      if (!is_unique_violation (e))
+        throw;
+      bool name (false);
+      db_.transact ([&] {name = c.has_username &&
+                                user_store::username_taken (ascii_lower (c.username), p.user_id);});
+      throw name ? api_error (409, "username_taken", "Username already exists")
+                 : api_error (409, "email_taken", "Email already exists");
+    }
+    return result;
+  }
+
+  void account_service::apply (const token_principal& p, const account_changes& c,
+                               const std::string& email, const std::string& new_hash,
+                               const client_info& client, user& result)
+  {
     db_.transact ([&]
     {
       std::shared_ptr<user> u (user_store::find (p.user_id));
@@ -85,7 +107,6 @@ namespace modforge
       user_store::update (*u);
       result = *u;
     });
-    return result;
   }
 
   void account_service::remove (const token_principal& p, const std::string& password)

@@ -48,6 +48,10 @@ namespace modforge
     std::vector<auth_event> events (const token_principal&, std::size_t limit);
 
   private:
+    // The update's transaction, once the checks that need no database have passed.
+    void apply (const token_principal&, const account_changes&, const std::string& email,
+                const std::string& new_hash, const client_info&, user& result);
+
     database& db_;
     auth_service& auth_;
   };

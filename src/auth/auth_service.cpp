@@ -74,8 +74,10 @@ namespace modforge
                                     bool new_session, const client_info& client)
   {
     login_result r;
+    // PostgreSQL refuses NUL in text: such a login cannot name anyone, but costs the same.
     std::shared_ptr<user> u;
-    db_.transact ([&] {u = user_store::find_by_login (ascii_lower (login));});
+    if (login.find ('\0') == std::string::npos)
+      db_.transact ([&] {u = user_store::find_by_login (ascii_lower (login));});
 
     // bcrypt runs outside any transaction: it takes a fifth of a second.
     bool known (u != nullptr && u->is_active);

@@ -1,6 +1,8 @@
 // Validation of usernames, emails and passwords.
 #include "credentials_rules.hpp"
 
+#include "../common/utf8.hpp"
+
 #include <algorithm>
 
 namespace modforge
@@ -66,36 +68,5 @@ namespace modforge
         (!email.empty () && lp == ascii_lower (email)))
       return "password must not be the same as the username or email";
     return std::string ();
-  }
-
-  bool is_valid_utf8 (const std::string& s)
-  {
-    const unsigned char* p (reinterpret_cast<const unsigned char*> (s.data ()));
-    const unsigned char* end (p + s.size ());
-    while (p != end)
-    {
-      unsigned char c (*p);
-      std::size_t n;
-      unsigned int cp;
-      if (c < 0x80) {++p; continue;}
-      else if ((c & 0xe0) == 0xc0) {n = 1; cp = c & 0x1f;}
-      else if ((c & 0xf0) == 0xe0) {n = 2; cp = c & 0x0f;}
-      else if ((c & 0xf8) == 0xf0) {n = 3; cp = c & 0x07;}
-      else return false;
-
-      if (static_cast<std::size_t> (end - p) <= n)
-        return false;
-      for (std::size_t i (1); i <= n; ++i)
-      {
-        if ((p[i] & 0xc0) != 0x80)
-          return false;
-        cp = (cp << 6) | (p[i] & 0x3f);
-      }
-      static const unsigned int min_for_length[] = {0, 0x80, 0x800, 0x10000};
-      if (cp < min_for_length[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return false;
-      p += n + 1;
-    }
-    return true;
   }
 }

@@ -19,9 +19,6 @@ namespace modforge
   std::string check_password (const std::string& password, std::size_t min_length,
                               const std::string& username, const std::string& email);
 
-  // Whether `s` is well-formed UTF-8 (no overlongs, no surrogates).
-  bool is_valid_utf8 (const std::string& s);
-
   // ASCII lower case: usernames and emails are compared and stored this way.
   std::string ascii_lower (std::string);
 }

@@ -18,9 +18,11 @@ namespace modforge
 
   bool is_unavailable_error (const std::string& sqlstate)
   {
-    // Empty: libpq failed before the server answered (refused, no socket, timeout).
+    // Empty: libpq failed before the server answered (refused, no socket, timeout). "?????":
+    // ODB's word for an error libpq made up itself, with no SQLSTATE from the server, such as
+    // "server closed the connection unexpectedly" after an immediate shutdown.
     // 08: connection exceptions; 57P01-57P03: shutdown or starting up; 53: out of resources.
-    return sqlstate.empty () || sqlstate.compare (0, 2, "08") == 0 ||
+    return sqlstate.empty () || sqlstate == "?????" || sqlstate.compare (0, 2, "08") == 0 ||
            sqlstate.compare (0, 4, "57P0") == 0 || sqlstate.compare (0, 2, "53") == 0;
   }
 
@@ -48,9 +50,11 @@ namespace modforge
   {
     for (int attempt (1);; ++attempt)
     {
+      odb::pgsql::connection_ptr c;
       try
       {
-        odb::transaction t (db_->begin ());
+        c = db_->connection ();
+        odb::transaction t (c->begin ());
         work ();
         t.commit ();
         return;
@@ -64,8 +68,15 @@ namespace modforge
       }
       catch (const odb::pgsql::database_exception& e)
       {
+        // A row the transaction pointed at was deleted by a concurrent request (a session
+        // deleted while a token or job was being added to it): what was asked for is gone.
+        if (e.sqlstate () == "23503")
+          throw not_found ("Not found");
         if (!is_unavailable_error (e.sqlstate ()))
           throw;
+        // libpq may still call such a connection healthy: make the pool open a new one.
+        if (c)
+          c->mark_failed ();
         // A restarting server refuses connections for a moment: one more try, then 503.
         if (attempt < 2)
           continue;

@@ -19,7 +19,8 @@ namespace modforge
 
     // Runs `work` inside one transaction and commits it. On a lost connection, a deadlock or a
     // serialization failure the whole transaction is run again (at most 3 times), so `work` must
-    // only touch state it recomputes. If the database cannot be reached, throws api_error 503.
+    // only touch state it recomputes. If the database cannot be reached, throws api_error 503;
+    // a foreign key that points at a row deleted meanwhile is api_error 404.
     void transact (const std::function<void ()>& work);
 
     odb::pgsql::database& odb () {return *db_;}

@@ -4,9 +4,35 @@
 #include <rapidjson/error/en.h>
 
 #include "../common/api_error.hpp"
+#include "../common/utf8.hpp"
 
 namespace modforge
 {
+  namespace
+  {
+    // RapidJSON validates the raw bytes, but turns an escaped lone low surrogate ("\udc00") into
+    // the UTF-8 bytes of a surrogate, which are not UTF-8 and which PostgreSQL would refuse.
+    // The depth was checked before parsing, so the recursion is bounded.
+    bool strings_are_utf8 (const rapidjson::Value& v)
+    {
+      if (v.IsString ())
+        return is_valid_utf8 (std::string (v.GetString (), v.GetStringLength ()));
+      if (v.IsArray ())
+      {
+        for (const rapidjson::Value& e: v.GetArray ())
+          if (!strings_are_utf8 (e))
+            return false;
+      }
+      else if (v.IsObject ())
+      {
+        for (const auto& m: v.GetObject ())
+          if (!strings_are_utf8 (m.name) || !strings_are_utf8 (m.value))
+            return false;
+      }
+      return true;
+    }
+  }
+
   bool json_depth_within (const std::string& text, std::size_t max_depth)
   {
     std::size_t depth (0);
@@ -57,6 +83,10 @@ namespace modforge
                        std::to_string (d.GetErrorOffset ()) + ")");
     if (!d.IsObject ())
       throw api_error (400, "invalid_json", "Request body must be a JSON object");
+    if (!strings_are_utf8 (d))
+      throw api_error (400, "invalid_json",
+                       "Request body is not valid JSON: a \\u escape names no character "
+                       "(an unpaired surrogate)");
     return d;
   }
 

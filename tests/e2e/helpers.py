@@ -4,7 +4,6 @@ import http.client
 import json
 import os
 import re
-import socket
 import sys
 import time
 import unittest
@@ -12,7 +11,7 @@ import uuid
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import Stack  # noqa: E402
+from modforge_stack import Stack, free_port  # noqa: E402
 
 # Cheap bcrypt and a short last_used_at coalescing window, so tests can observe both.
 BCRYPT_COST = 8
@@ -31,12 +30,6 @@ _stack = None
 _stack_error = None
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def stack():
     """The stack shared by the whole run, started on first use; a failed start is not retried."""
     global _stack, _stack_error
@@ -44,7 +37,7 @@ def stack():
         raise RuntimeError("the stack did not start: %s" % _stack_error)
     if _stack is None:
         # nginx's limit_req is wide open here: the suite is fast and all from 127.0.0.1.
-        s = Stack(REPO, _free_port(), handlers=2, extra_env=TEST_ENV, name="e2e", workers=0,
+        s = Stack(REPO, free_port(), handlers=2, extra_env=TEST_ENV, name="e2e", workers=0,
                   auth_rate="10000r/s")
         try:
             s.start()

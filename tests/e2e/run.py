@@ -13,8 +13,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import helpers  # noqa: E402
 
-# Stopping PostgreSQL must not disturb the other tests, whatever the alphabet says.
-LAST = ("test_database_down",)
+# Stopping PostgreSQL or the handlers must not disturb the other tests, whatever the alphabet says.
+LAST = ("test_database_down", "test_handlers_down")
 
 
 class LineResult(unittest.TestResult):

@@ -16,12 +16,17 @@ class BadInputTest(ApiTestCase):
 
     def test_body_that_is_not_json(self):
         before = self.users()
-        for raw in ("not json", "{", '{"username": "a",}', "", "   ", "{'a': 1}", "\x00",
+        for raw in ("not json", "{", '{"username": "a",}', "{'a': 1}", "\x00",
                     b"\xff\xfe{}", '{"username": "\xff"}'.encode("latin-1"), "NaN",
                     '{"a": 1} trailing'):
             with self.subTest(raw=raw[:20]):
                 r = api("POST", "/api/auth/register", raw=raw)
                 self.assertError(r, 400, "invalid_json")
+        # An empty body is an empty object (README): the first missing field is named.
+        for raw in ("", "   "):
+            with self.subTest(raw=raw):
+                r = api("POST", "/api/auth/register", raw=raw)
+                self.assertError(r, 400, "validation_error", field="username")
         self.assertEqual(self.users(), before)
 
     def test_json_that_is_not_an_object(self):

@@ -1,0 +1,69 @@
+// Tests of query string parsing and percent-decoding.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "../../../src/http/query_string.hpp"
+#include "../test_support.hpp"
+
+using namespace modforge;
+using modforge_test::expect_api_error;
+
+class query_string_test: public CppUnit::TestFixture
+{
+  CPPUNIT_TEST_SUITE (query_string_test);
+  CPPUNIT_TEST (decodes_names_and_values);
+  CPPUNIT_TEST (plus_is_space_only_when_asked);
+  CPPUNIT_TEST (malformed_escapes_are_400);
+  CPPUNIT_TEST (repeated_and_empty_keys);
+  CPPUNIT_TEST_SUITE_END ();
+
+public:
+  void decodes_names_and_values ()
+  {
+    auto q (parse_query_string ("limit=10&offset=20&n%61me=%41%2b%2F%c3%A9"));
+    CPPUNIT_ASSERT_EQUAL (std::size_t (3), q.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("10"), q["limit"]);
+    CPPUNIT_ASSERT_EQUAL (std::string ("20"), q["offset"]);
+    CPPUNIT_ASSERT_EQUAL (std::string ("A+/\xc3\xa9"), q["name"]);
+    CPPUNIT_ASSERT (parse_query_string ("").empty ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("a=b"), parse_query_string ("x=a%3Db")["x"]);
+    CPPUNIT_ASSERT_EQUAL (std::string ("a=b"), parse_query_string ("x=a=b")["x"]);
+  }
+
+  void plus_is_space_only_when_asked ()
+  {
+    CPPUNIT_ASSERT_EQUAL (std::string ("two words"),
+                          parse_query_string ("q=two+words")["q"]);
+    CPPUNIT_ASSERT_EQUAL (std::string ("a b"), parse_query_string ("a+b=1").begin ()->first);
+    CPPUNIT_ASSERT_EQUAL (std::string ("a+b c"), percent_decode ("a+b%20c", false));
+    CPPUNIT_ASSERT_EQUAL (std::string ("a b c"), percent_decode ("a+b%20c", true));
+  }
+
+  void malformed_escapes_are_400 ()
+  {
+    for (const char* q: {"a=%", "a=%4", "a=%zz", "a=%g1", "a=%1g", "%=1", "a=1&b=%%41",
+                         "a=%-1"})
+    {
+      api_error e (expect_api_error ([&] {parse_query_string (q);}));
+      CPPUNIT_ASSERT_EQUAL_MESSAGE (q, 400, e.status);
+    }
+    api_error e (expect_api_error ([] {percent_decode ("abc%", false);}));
+    CPPUNIT_ASSERT_EQUAL (400, e.status);
+  }
+
+  void repeated_and_empty_keys ()
+  {
+    // The last of repeated keys wins.
+    auto r (parse_query_string ("a=1&a=2"));
+    CPPUNIT_ASSERT_EQUAL (std::size_t (1), r.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("2"), r["a"]);
+
+    // Empty pairs are skipped; a name without '=' has an empty value.
+    auto e (parse_query_string ("&&a=1&&flag&b=&"));
+    CPPUNIT_ASSERT_EQUAL (std::size_t (3), e.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("1"), e["a"]);
+    CPPUNIT_ASSERT (e.count ("flag") == 1 && e["flag"].empty ());
+    CPPUNIT_ASSERT (e.count ("b") == 1 && e["b"].empty ());
+  }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION (query_string_test);
