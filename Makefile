@@ -38,7 +38,8 @@ ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 CPPFLAGS = -I$(BUILD)/odb -Iodb -MMD -MP
 ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (see SPEC §1).
-LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpthread
+LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip \
+       -lpthread
 
 LIB_SOURCES = $(filter-out src/app/%_main.cpp,$(wildcard src/*/*.cpp))
 TEST_SOURCES = $(wildcard tests/unit/*.cpp tests/unit/*/*.cpp)

@@ -519,6 +519,9 @@ def main(argv=None):
     run.add_argument("--bin-dir", help="where the modforge programs are (default build/bin)")
     args = ap.parse_args(argv)
 
+    # Ctrl-C must stop the stack even when we were started with SIGINT ignored (as a shell does
+    # for a background job), because Python then leaves SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     stack = Stack(REPO, args.port, args.handlers, name=args.name, workers=args.workers,
                   bin_dir=args.bin_dir)
     try:
