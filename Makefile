@@ -35,7 +35,7 @@ ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-di
 ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded
 ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 
-CPPFLAGS = -I$(BUILD)/odb -Iodb -MMD -MP
+CPPFLAGS = -I$(BUILD)/odb -Iodb $(PQ_CPPFLAGS) -MMD -MP
 ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (see SPEC §1).
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip \
@@ -48,7 +48,7 @@ LIB_OBJECTS = $(LIB_SOURCES:%.cpp=$(BUILD)/obj/%.o)
 # initializer that nothing references, and the linker would leave it out.
 ODB_OBJECT = $(BUILD)/odb/modforge-odb.o
 TEST_OBJECTS = $(TEST_SOURCES:%.cpp=$(BUILD)/obj/%.o)
-PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin
+PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin $(BUILD)/bin/modforge-worker
 UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
 
 .PHONY: all setup check run schema clean print-odb-sql-flags

@@ -54,11 +54,29 @@ namespace modforge
     #pragma db type("TIMESTAMPTZ")
     utc_time updated_at = 0;
 
-    // The worker's claim: how many times the job was started, and until when the current
-    // worker's lease holds (NULL when no worker holds it).
+    // What a worker is to do when it claims the job: "generate" (analyse, draw, package),
+    // "images" (draw a new set, package) or "package" (package with the selected image).
+    #pragma db type("VARCHAR(20)")
+    std::string task = "generate";
+
+    // The candidate images: how many are asked for, how many are on disk now, which one goes
+    // into the mod, and the variant of the first (a new set starts after the previous one, so
+    // regenerated images differ).
+    int image_count = 4;
+    int images_ready = 0;
+    int selected_image = 0;
+    int image_variant = 0;
+
+    // The worker's claim: how many times the current task was started, a number that grows with
+    // every claim (a worker whose lease ran out finds it changed and stops writing), and until
+    // when the current worker's lease holds (NULL when no worker holds it).
     int attempts = 0;
+    std::int64_t claim = 0;
     #pragma db type("TIMESTAMPTZ")
     odb::nullable<utc_time> lease_expires_at;
+
+    // Workers look for queued jobs and for running ones whose lease ran out.
+    #pragma db index("jobs_status_i") members(status)
 
     // A session's history is read oldest first.
     #pragma db index("jobs_session_created_i") members(conversation, created_at)

@@ -242,8 +242,7 @@ class Stack:
 
     def handlers_stop(self):
         """Stops multiwatch and every handler (for tests of what nginx does without them)."""
-        self._stop_proc("handlers", signal.SIGTERM, 10)
-        self._save_pids()
+        self.stop_role("handlers")
 
     def handlers_start(self):
         self._start_handlers()
@@ -312,11 +311,29 @@ class Stack:
         self._spawn("handlers", cmd, "fcgi.log", env=self.env())
 
     def _start_workers(self):
-        if self.workers < 1 or not os.path.exists(os.path.join(self.bin_dir, "modforge-worker")):
-            return
-        exe = self._binary("modforge-worker")
         for i in range(self.workers):
-            self._spawn("worker%d" % i, [exe], "worker.log", env=self.env(), **self._as(WEB_USER))
+            self.spawn_worker("worker%d" % i)
+
+    def spawn_worker(self, role, extra_env=None):
+        """Starts one modforge-worker (as the web user when root) under `role`; returns its Popen.
+        extra_env overrides the stack's environment for this worker only."""
+        env = self.env()
+        env.update({k: str(v) for k, v in (extra_env or {}).items()})
+        self._spawn(role, [self._binary("modforge-worker")], "worker.log", env=env,
+                    **self._as(WEB_USER))
+        return self._procs[role]
+
+    def stop_role(self, role, sig=signal.SIGTERM, timeout=10):
+        """Stops one started process (and its process group) by its role."""
+        self._stop_proc(role, sig, timeout)
+        self._save_pids()
+
+    def workers_stop(self):
+        for role in [r for r in self._procs if r.startswith("worker")]:
+            self.stop_role(role)
+
+    def workers_start(self):
+        self._start_workers()
 
     def _start_nginx(self):
         with open(os.path.join(self.root, "conf", "nginx", "modforge-local.conf.in")) as f:

@@ -92,7 +92,13 @@ CREATE TABLE "jobs" (
   "error" TEXT NULL,
   "created_at" TIMESTAMPTZ NOT NULL,
   "updated_at" TIMESTAMPTZ NOT NULL,
+  "task" VARCHAR(20) NOT NULL,
+  "image_count" INTEGER NOT NULL,
+  "images_ready" INTEGER NOT NULL,
+  "selected_image" INTEGER NOT NULL,
+  "image_variant" INTEGER NOT NULL,
   "attempts" INTEGER NOT NULL,
+  "claim" BIGINT NOT NULL,
   "lease_expires_at" TIMESTAMPTZ NULL,
   CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
@@ -110,6 +116,9 @@ CREATE INDEX "jobs_user_id_i"
 
 CREATE UNIQUE INDEX "jobs_job_id_i"
   ON "jobs" ("job_id");
+
+CREATE INDEX "jobs_status_i"
+  ON "jobs" ("status");
 
 CREATE INDEX "jobs_session_created_i"
   ON "jobs" (

@@ -81,12 +81,18 @@ namespace modforge
     json_body (r);
   }
 
+  std::int64_t path_integer (const request& r, const char* name, std::int64_t min,
+                             const api_error& missing)
+  {
+    std::int64_t n (0);
+    if (!parse_decimal (r.param (name), n) || n < min)
+      throw missing;
+    return n;
+  }
+
   std::int64_t path_id (const request& r, const char* name, const api_error& missing)
   {
-    std::int64_t id (0);
-    if (!parse_decimal (r.param (name), id) || id <= 0)
-      throw missing;
-    return id;
+    return path_integer (r, name, 1, missing);
   }
 
   std::size_t query_integer (const request& r, const char* name, std::size_t fallback,

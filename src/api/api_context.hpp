@@ -14,6 +14,7 @@
 #include "../common/api_error.hpp"
 #include "../http/request.hpp"
 #include "../http/response.hpp"
+#include "../jobs/job_service.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -23,6 +24,7 @@ namespace modforge
     auth_service& auth;
     account_service& accounts;
     session_service& sessions;
+    job_service& jobs;
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.
@@ -41,6 +43,9 @@ namespace modforge
 
   // A path capture that must be a positive database id; anything else is `missing` (a 404).
   std::int64_t path_id (const request&, const char* name, const api_error& missing);
+  // A path capture that must be a decimal integer >= min; anything else is `missing`.
+  std::int64_t path_integer (const request&, const char* name, std::int64_t min,
+                             const api_error& missing);
 
   // An integer query parameter within [min, max], or `fallback` when absent; else 400.
   std::size_t query_integer (const request&, const char* name, std::size_t fallback,

@@ -122,4 +122,67 @@ namespace modforge
       w.null ();
     w.end_object ();
   }
+
+  namespace
+  {
+    // A JSONB column's document written as it is, or null when it is NULL or not JSON.
+    void stored_json (json_writer& w, const char* key, const odb::nullable<json_text>& v)
+    {
+      w.key (key);
+      rapidjson::Document d;
+      if (!v.null ())
+        d.Parse (v.get ().c_str ());
+      if (v.null () || d.HasParseError ())
+        w.null ();
+      else
+        w.value (d);
+    }
+  }
+
+  void write_job (json_writer& w, const job& j)
+  {
+    w.begin_object ().member ("job_id", j.job_id)
+      .member ("session_id", j.conversation.object_id<session> ())
+      .member ("status", j.status).member ("progress", j.progress);
+    time (w, "created_at", j.created_at);
+    time (w, "updated_at", j.updated_at);
+    stored_json (w, "aiDecisions", j.spec);
+
+    w.key ("images").begin_array ();
+    for (int i (0); i < j.images_ready; ++i)
+      w.begin_object ().member ("index", i)
+        .member ("url", "/api/jobs/" + j.job_id + "/images/" + std::to_string (i)).end_object ();
+    w.end_array ();
+    w.key ("selected_image");
+    if (j.images_ready > 0)
+      w.value (j.selected_image);
+    else
+      w.null ();
+
+    // The stored result is {filename, size}; the URL is derived here so that it stays right if
+    // the download location ever moves.
+    w.key ("result");
+    rapidjson::Document r;
+    if (!j.result.null ())
+      r.Parse (j.result.get ().c_str ());
+    if (r.IsObject () && r.HasMember ("filename") && r["filename"].IsString () &&
+        r.HasMember ("size") && r["size"].IsInt64 ())
+    {
+      std::string name (r["filename"].GetString ());
+      w.begin_object ().member ("download_url", "/downloads/" + name).member ("filename", name)
+        .member ("size", r["size"].GetInt64 ()).end_object ();
+    }
+    else
+      w.null ();
+
+    w.key ("logs");
+    rapidjson::Document logs;
+    logs.Parse (j.logs.c_str ());
+    if (logs.IsArray ())
+      w.value (logs);
+    else
+      w.begin_array ().end_array ();
+    nullable_string (w, "error", j.error);
+    w.end_object ();
+  }
 }

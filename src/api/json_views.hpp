@@ -5,6 +5,7 @@
 #include <string>
 
 #include "../../odb/auth_event.hxx"
+#include "../../odb/job.hxx"
 #include "../../odb/job_summary.hxx"
 #include "../../odb/session.hxx"
 #include "../../odb/session_summary.hxx"
@@ -35,6 +36,9 @@ namespace modforge
   void write_event (json_writer&, const auth_event&);
   // {job_id, status, progress, created_at, aiDecisions:{itemName, modName} or null}
   void write_job_summary (json_writer&, const job_summary&);
+  // {job_id, session_id, status, progress, created_at, updated_at, aiDecisions, images:[{index,
+  // url}], selected_image, result:{download_url, filename, size}, logs:[{time, message}], error}
+  void write_job (json_writer&, const job&);
 
   // A 2xx response whose body is {"success": true, ...}: `fill` writes the members after success.
   template <typename F>

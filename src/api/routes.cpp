@@ -9,6 +9,7 @@ namespace modforge
     add_auth_routes (r, c);
     add_account_routes (r, c);
     add_session_routes (r, c);
+    add_job_routes (r, c);
     return r;
   }
 }

@@ -1,4 +1,5 @@
-// modforge-admin: operator commands. `migrate` creates or upgrades the database schema.
+// modforge-admin: operator commands. `migrate` creates or upgrades the database schema; `sweep`
+// removes job files that no job owns.
 #include <cstring>
 #include <iostream>
 
@@ -7,6 +8,8 @@
 #include "../common/log.hpp"
 #include "../db/database.hpp"
 #include "../db/schema.hpp"
+#include "../jobs/file_sweeper.hpp"
+#include "../jobs/job_files.hpp"
 
 namespace
 {
@@ -16,6 +19,9 @@ namespace
     "commands:\n"
     "  migrate   create the schema in an empty database, or upgrade it to this program's\n"
     "            version (one transaction, under a lock)\n"
+    "  sweep [--dry-run]\n"
+    "            remove what no job owns under the files directory: folders of deleted jobs,\n"
+    "            stray entries, temporary files older than 10 minutes (--dry-run: only count)\n"
     "\n"
     "Configuration comes from /etc/modforge/modforge.conf (or $MODFORGE_CONFIG) and\n"
     "MODFORGE_<SECTION>_<KEY> environment variables.\n"
@@ -42,6 +48,20 @@ namespace
     }
     return 0;
   }
+
+  int sweep (bool dry_run)
+  {
+    using namespace modforge;
+    config c (load_config ());
+    database db (c.database);
+    job_files files (c.files.data_dir);
+    sweep_report r (sweep_files (db, files, dry_run));
+    std::cout << (dry_run ? "would remove: " : "removed: ") << r.orphan_folders
+              << " folders of deleted jobs, " << r.stray_entries << " stray entries, "
+              << r.stale_temporaries << " stale temporary files (" << r.job_folders
+              << " job folders looked at)" << std::endl;
+    return 0;
+  }
 }
 
 int main (int argc, char* argv[])
@@ -53,7 +73,10 @@ int main (int argc, char* argv[])
     std::cout << usage;
     return 0;
   }
-  if (argc != 2 || std::strcmp (argv[1], "migrate") != 0)
+  bool is_migrate (argc == 2 && std::strcmp (argv[1], "migrate") == 0);
+  bool is_sweep (argc >= 2 && std::strcmp (argv[1], "sweep") == 0 &&
+                 (argc == 2 || (argc == 3 && std::strcmp (argv[2], "--dry-run") == 0)));
+  if (!is_migrate && !is_sweep)
   {
     std::cerr << usage;
     return 2;
@@ -61,7 +84,7 @@ int main (int argc, char* argv[])
 
   try
   {
-    return migrate ();
+    return is_migrate ? migrate () : sweep (argc == 3);
   }
   catch (const migration_error& e)
   {

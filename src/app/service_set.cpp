@@ -12,11 +12,13 @@ namespace modforge
   service_set::service_set (config c)
       : settings (std::move (c)),
         db (settings.database),
+        files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         auth (db, settings.security, hasher),
-        accounts (db, auth),
-        sessions (db),
-        api {auth, accounts, sessions}
+        accounts (db, auth, files),
+        sessions (db, files),
+        jobs (db, settings.jobs),
+        api {auth, accounts, sessions, jobs}
   {
     require_current_schema (db);
   }

@@ -8,6 +8,8 @@
 #include "../auth/password_hasher.hpp"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
+#include "../jobs/job_files.hpp"
+#include "../jobs/job_service.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -18,10 +20,12 @@ namespace modforge
 
     config settings;
     database db;
+    job_files files;
     password_hasher hasher;
     auth_service auth;
     account_service accounts;
     session_service sessions;
+    job_service jobs;
     api_context api;
   };
 

@@ -4,13 +4,15 @@
 #include "../common/api_error.hpp"
 #include "../common/clock.hpp"
 #include "../db/event_store.hpp"
+#include "../db/job_store.hpp"
 #include "../db/token_store.hpp"
 #include "../db/user_store.hpp"
 #include "credentials_rules.hpp"
 
 namespace modforge
 {
-  account_service::account_service (database& db, auth_service& a): db_ (db), auth_ (a) {}
+  account_service::account_service (database& db, auth_service& a, const job_files& f)
+      : db_ (db), auth_ (a), files_ (f) {}
 
   user account_service::current_user (const token_principal& p)
   {
@@ -112,7 +114,14 @@ namespace modforge
   void account_service::remove (const token_principal& p, const std::string& password)
   {
     auth_.confirm_password (p.user_id, password);
-    db_.transact ([&] {user_store::remove (p.user_id);});
+    std::vector<std::int64_t> jobs;
+    db_.transact ([&]
+    {
+      jobs = job_store::ids_for_user (p.user_id);
+      user_store::remove (p.user_id);
+    });
+    // The rows went with the user (ON DELETE CASCADE); now their files.
+    files_.remove_after_delete (jobs);
   }
 
   std::size_t account_service::logout_all (const token_principal& p,

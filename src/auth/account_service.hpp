@@ -11,6 +11,7 @@
 #include "../../odb/token_principal.hxx"
 #include "../../odb/user.hxx"
 #include "../db/database.hpp"
+#include "../jobs/job_files.hpp"
 #include "auth_service.hpp"
 #include "client_info.hpp"
 
@@ -26,7 +27,7 @@ namespace modforge
   class account_service
   {
   public:
-    account_service (database&, auth_service&);
+    account_service (database&, auth_service&, const job_files&);
 
     user current_user (const token_principal&);
 
@@ -54,5 +55,6 @@ namespace modforge
 
     database& db_;
     auth_service& auth_;
+    const job_files& files_;
   };
 }

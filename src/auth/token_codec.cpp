@@ -74,6 +74,7 @@ namespace modforge
       if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
         return false;
     }
-    return true;
+    // Version 4, RFC 4122 variant: what generate_token makes, and nothing else.
+    return s[14] == '4' && (s[19] == '8' || s[19] == '9' || s[19] == 'a' || s[19] == 'b');
   }
 }

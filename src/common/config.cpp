@@ -147,7 +147,14 @@ namespace modforge
                                                 "security.password_min_length")},
       {"security.last_used_interval", integer (c.security.last_used_write_interval_seconds,
                                                0, 86400, "security.last_used_interval")},
-      {"files.data_dir", text (c.files.data_dir)}};
+      {"files.data_dir", text (c.files.data_dir)},
+      {"jobs.image_count", integer (c.jobs.image_count, 1, 8, "jobs.image_count")},
+      {"jobs.lease_seconds", integer (c.jobs.lease_seconds, 2, 3600, "jobs.lease_seconds")},
+      {"jobs.max_attempts", integer (c.jobs.max_attempts, 1, 10, "jobs.max_attempts")},
+      {"jobs.poll_seconds", integer (c.jobs.poll_seconds, 1, 3600, "jobs.poll_seconds")},
+      {"jobs.analyser_command", text (c.jobs.analyser_command)},
+      {"jobs.analyser_timeout", integer (c.jobs.analyser_timeout_seconds, 1, 600,
+                                         "jobs.analyser_timeout")}};
 
     for (const auto& kv: s)
     {
@@ -156,6 +163,11 @@ namespace modforge
         throw std::runtime_error ("configuration: unknown key " + kv.first);
       i->second (kv.second);
     }
+    // The lease is renewed between stages; the analyser is the one long stage.
+    if (c.jobs.lease_seconds <= c.jobs.analyser_timeout_seconds &&
+        !c.jobs.analyser_command.empty ())
+      throw std::runtime_error ("configuration: jobs.lease_seconds must be longer than "
+                                "jobs.analyser_timeout");
     return c;
   }
 

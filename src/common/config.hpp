@@ -36,12 +36,23 @@ namespace modforge
     std::string data_dir = "/var/lib/modforge";
   };
 
+  struct jobs_config
+  {
+    int image_count = 4;            // candidate images of a new job (1-8)
+    int lease_seconds = 60;         // how long a worker's claim holds without renewal
+    int max_attempts = 3;           // claims of one task before the job fails
+    int poll_seconds = 30;          // the safety-net poll when no NOTIFY arrives
+    std::string analyser_command;   // empty: the built-in analyser
+    int analyser_timeout_seconds = 30;
+  };
+
   struct config
   {
     database_config database;
     http_config http;
     security_config security;
     files_config files;
+    jobs_config jobs;
   };
 
   // The raw settings: "section.key" -> value.

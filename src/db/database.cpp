@@ -32,12 +32,12 @@ namespace modforge
     return d != nullptr && d->sqlstate () == "23505";
   }
 
-  database::database (const database_config& c)
+  database::database (const database_config& c, std::size_t connections)
   {
     // One connection per process: handlers serve one request at a time. The pool discards a
     // connection that failed and opens a new one for the next transaction.
     std::unique_ptr<odb::pgsql::connection_factory> f (
-      new odb::pgsql::connection_pool_factory (1, 0));
+      new odb::pgsql::connection_pool_factory (connections, 0));
 
     std::string extra ("connect_timeout=" + std::to_string (c.connect_timeout_seconds) +
                        " application_name=modforge");

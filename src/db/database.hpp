@@ -15,7 +15,9 @@ namespace modforge
   class database
   {
   public:
-    explicit database (const database_config&);
+    // `connections`: how many connections the process may hold at once (a handler needs one;
+    // a worker two: one for its transactions, one that LISTENs).
+    explicit database (const database_config&, std::size_t connections = 1);
 
     // Runs `work` inside one transaction and commits it. On a lost connection, a deadlock or a
     // serialization failure the whole transaction is run again (at most 3 times), so `work` must

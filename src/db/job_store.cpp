@@ -10,15 +10,77 @@ namespace modforge
 {
   namespace job_store
   {
+    typedef odb::query<job> query;
+
+    const char* const queued_channel = "modforge_jobs";
+
     std::vector<job_summary> list_for_session (std::int64_t session_id)
     {
-      typedef odb::query<job_summary> query;
+      typedef odb::query<job_summary> sq;
       std::vector<job_summary> v;
       for (const job_summary& j: current_database ().query<job_summary> (
-             (query::conversation == session_id) + "ORDER BY" + query::created_at + "," +
-             query::id))
+             (sq::conversation == session_id) + "ORDER BY" + sq::created_at + "," + sq::id))
         v.push_back (j);
       return v;
+    }
+
+    void add (job& j) {current_database ().persist (j);}
+    void update (const job& j) {current_database ().update (j);}
+
+    std::shared_ptr<job> find_owned (const std::string& job_id, std::int64_t user_id,
+                                     bool lock)
+    {
+      query q (query::job_id == job_id && query::owner == user_id);
+      return current_database ().query_one<job> (lock ? q + "FOR UPDATE" : q);
+    }
+
+    std::shared_ptr<job> find_locked (std::int64_t id)
+    {
+      return current_database ().query_one<job> ((query::id == id) + "FOR UPDATE");
+    }
+
+    std::shared_ptr<job> next_claimable (utc_time now)
+    {
+      odb::result<job> r (current_database ().query<job> (
+        (query::status == "queued" ||
+         (query::status.in ("analyzing", "generating", "packaging") &&
+          query::lease_expires_at < now)) +
+        "ORDER BY" + query::id + "LIMIT 1 FOR UPDATE SKIP LOCKED"));
+      auto i (r.begin ());
+      return i != r.end () ? i.load () : nullptr;
+    }
+
+    void notify_queued ()
+    {
+      current_database ().execute (std::string ("NOTIFY ") + queued_channel);
+    }
+
+    namespace
+    {
+      std::vector<std::int64_t> ids (const query& q)
+      {
+        std::vector<std::int64_t> v;
+        for (const job& j: current_database ().query<job> (q))
+          v.push_back (j.id);
+        return v;
+      }
+    }
+
+    std::vector<std::int64_t> ids_for_session (std::int64_t session_id)
+    {
+      return ids (query::conversation == session_id);
+    }
+
+    std::vector<std::int64_t> ids_for_user (std::int64_t user_id)
+    {
+      return ids (query::owner == user_id);
+    }
+
+    std::vector<std::int64_t> existing (const std::vector<std::int64_t>& wanted)
+    {
+      if (wanted.empty ())
+        return {};
+      return ids (query::id.in_range (wanted.begin (), wanted.end ()));
     }
   }
 }

@@ -1,10 +1,14 @@
-// Reading jobs for the session views; called inside database::transact.
+// jobs through ODB; every function runs inside database::transact.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "../../odb/job.hxx"
 #include "../../odb/job_summary.hxx"
+#include "../../odb/types.hxx"
 
 namespace modforge
 {
@@ -12,5 +16,32 @@ namespace modforge
   {
     // The jobs of one session, oldest first.
     std::vector<job_summary> list_for_session (std::int64_t session_id);
+
+    void add (job&);
+    void update (const job&);
+
+    // The caller's job by its public id, or nullptr (another user's job is nullptr too). With
+    // `lock`, the row is locked until the transaction ends (FOR UPDATE).
+    std::shared_ptr<job> find_owned (const std::string& job_id, std::int64_t user_id,
+                                     bool lock);
+
+    // A job by database id, locked (the worker's stage updates), or nullptr if it is gone.
+    std::shared_ptr<job> find_locked (std::int64_t id);
+
+    // The oldest job a worker may take now: queued, or running with a lease that ran out before
+    // `now`. Locked with SKIP LOCKED, so two workers never get the same row; nullptr if none.
+    std::shared_ptr<job> next_claimable (utc_time now);
+
+    // Tells listening workers that a job was queued (delivered when the transaction commits).
+    void notify_queued ();
+    // The channel workers LISTEN on.
+    extern const char* const queued_channel;
+
+    // Database ids of the jobs of a session or of a user (their folders go when they do).
+    std::vector<std::int64_t> ids_for_session (std::int64_t session_id);
+    std::vector<std::int64_t> ids_for_user (std::int64_t user_id);
+
+    // Which of `ids` are jobs that exist.
+    std::vector<std::int64_t> existing (const std::vector<std::int64_t>& ids);
   }
 }

@@ -117,6 +117,19 @@ namespace modforge
     return true;
   }
 
+  bool optional_integer (const rapidjson::Value& object, const char* name, std::int64_t& out,
+                         std::int64_t min, std::int64_t max)
+  {
+    const rapidjson::Value* v (find_member (object, name));
+    if (v == nullptr)
+      return false;
+    if (!v->IsInt64 () || v->GetInt64 () < min || v->GetInt64 () > max)
+      throw validation_error (std::string (name) + " must be an integer from " +
+                              std::to_string (min) + " to " + std::to_string (max));
+    out = v->GetInt64 ();
+    return true;
+  }
+
   bool optional_bool (const rapidjson::Value& object, const char* name, bool& out)
   {
     const rapidjson::Value* v (find_member (object, name));

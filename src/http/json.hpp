@@ -27,6 +27,10 @@ namespace modforge
   std::string required_string (const rapidjson::Value& object, const char* name);
   bool optional_string (const rapidjson::Value& object, const char* name, std::string& out);
   bool optional_bool (const rapidjson::Value& object, const char* name, bool& out);
+  // An integer within [min, max] (a JSON number without a fraction); 400 naming the field and
+  // the range otherwise.
+  bool optional_integer (const rapidjson::Value& object, const char* name, std::int64_t& out,
+                         std::int64_t min, std::int64_t max);
 
   // A std::string as a RapidJSON output stream, so that the writer appends to a response body.
   struct string_output

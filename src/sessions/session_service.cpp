@@ -27,7 +27,7 @@ namespace modforge
     }
   }
 
-  session_service::session_service (database& db): db_ (db) {}
+  session_service::session_service (database& db, const job_files& f): db_ (db), files_ (f) {}
 
   odb::nullable<std::string> session_service::normalize_name (const std::string& raw)
   {
@@ -106,11 +106,15 @@ namespace modforge
 
   void session_service::remove (const token_principal& p, std::int64_t session_id)
   {
+    std::vector<std::int64_t> jobs;
     db_.transact ([&]
     {
+      jobs = job_store::ids_for_session (session_id);
       if (!session_store::remove_owned (session_id, p.user_id))
         throw session_not_found ();
     });
+    // The rows went with the session (ON DELETE CASCADE); now their files.
+    files_.remove_after_delete (jobs);
   }
 
   issued_session session_service::resume (const token_principal& p, std::int64_t session_id,

@@ -14,6 +14,7 @@
 #include "../../odb/token_principal.hxx"
 #include "../auth/client_info.hpp"
 #include "../db/database.hpp"
+#include "../jobs/job_files.hpp"
 
 namespace modforge
 {
@@ -32,7 +33,7 @@ namespace modforge
   class session_service
   {
   public:
-    explicit session_service (database&);
+    session_service (database&, const job_files&);
 
     // A new session with a token bound to it; the caller's own token stays where it was.
     issued_session create (const token_principal&, const odb::nullable<std::string>& name,
@@ -54,5 +55,6 @@ namespace modforge
 
   private:
     database& db_;
+    const job_files& files_;
   };
 }

@@ -16,9 +16,15 @@ from modforge_stack import Stack, free_port  # noqa: E402
 # Cheap bcrypt and a short last_used_at coalescing window, so tests can observe both.
 BCRYPT_COST = 8
 LAST_USED_INTERVAL = 2
+# A short lease and poll, so that a job whose worker was killed is taken again within seconds.
+LEASE_SECONDS = 4
+POLL_SECONDS = 1
+WORKERS = 2
 TEST_ENV = {
     "MODFORGE_SECURITY_BCRYPT_COST": str(BCRYPT_COST),
     "MODFORGE_SECURITY_LAST_USED_INTERVAL": str(LAST_USED_INTERVAL),
+    "MODFORGE_JOBS_LEASE_SECONDS": str(LEASE_SECONDS),
+    "MODFORGE_JOBS_POLL_SECONDS": str(POLL_SECONDS),
 }
 USER_AGENT = "modforge-e2e/1.0"
 
@@ -37,7 +43,7 @@ def stack():
         raise RuntimeError("the stack did not start: %s" % _stack_error)
     if _stack is None:
         # nginx's limit_req is wide open here: the suite is fast and all from 127.0.0.1.
-        s = Stack(REPO, free_port(), handlers=2, extra_env=TEST_ENV, name="e2e", workers=0,
+        s = Stack(REPO, free_port(), handlers=2, extra_env=TEST_ENV, name="e2e", workers=WORKERS,
                   auth_rate="10000r/s")
         try:
             s.start()
@@ -62,11 +68,13 @@ def sha256_hex(text):
 
 
 class Reply(tuple):
-    """(status, headers, json) plus .text, the raw body; json is None when the body is not JSON."""
+    """(status, headers, json) plus .text, the body as text, and .data, its bytes; json is None
+    when the body is not JSON."""
 
-    def __new__(cls, status, headers, body, text):
+    def __new__(cls, status, headers, body, text, data=b""):
         r = tuple.__new__(cls, (status, headers, body))
         r.text = text
+        r.data = data
         return r
 
     status = property(lambda self: self[0])
@@ -100,14 +108,15 @@ def api(method, path, body=None, token=None, headers=None, raw=None, timeout=30)
         except (BrokenPipeError, ConnectionResetError):
             pass    # the server may answer (413) and close before reading a big body
         resp = conn.getresponse()
-        text = resp.read().decode("utf-8", "replace")
+        data = resp.read()
+        text = data.decode("utf-8", "replace")
         parsed = None
         if "json" in (resp.getheader("Content-Type") or ""):
             try:
                 parsed = json.loads(text)
             except ValueError:
                 pass
-        return Reply(resp.status, resp.headers, parsed, text)
+        return Reply(resp.status, resp.headers, parsed, text, data)
     finally:
         conn.close()
 
@@ -300,3 +309,38 @@ def parse_ts(text):
     t = datetime.datetime.strptime(main, "%Y-%m-%dT%H:%M:%S").replace(
         tzinfo=datetime.timezone.utc).timestamp()
     return t + (float("0." + frac) if frac else 0.0)
+
+
+# ---- jobs --------------------------------------------------------------------------------
+FINAL = ("completed", "failed")
+
+
+def generate(user, prompt="a glowing blue sword of frost", **extra):
+    """POST /api/generate-mod as user; the raw reply."""
+    return user.api("POST", "/api/generate-mod", dict({"prompt": prompt}, **extra))
+
+
+def job_status(user, job_id):
+    r = user.api("GET", "/api/status/" + job_id)
+    assert r.status == 200, "status of %s: %r" % (job_id, r)
+    return r.json["job"]
+
+
+def wait_for_job(user, job_id, statuses=FINAL, timeout=30):
+    """Polls the job's status until it is one of `statuses`; the job, or an AssertionError."""
+    seen = []
+
+    def reached():
+        j = job_status(user, job_id)
+        seen.append(j["status"])
+        return j if j["status"] in statuses else None
+    j = wait_until(reached, timeout, 0.05)
+    assert j, "job %s never reached %s; statuses seen: %s" % (job_id, statuses, seen[-5:])
+    return j
+
+
+def job_row(job_id):
+    """The job's claim bookkeeping as the database has it: (attempts, claim, status)."""
+    a, c, s = psql("SELECT attempts, claim, status FROM jobs WHERE job_id = '%s'"
+                   % job_id).split("|")
+    return int(a), int(c), s

@@ -14,7 +14,7 @@ sys.path.insert(0, HERE)
 import helpers  # noqa: E402
 
 # Stopping PostgreSQL or the handlers must not disturb the other tests, whatever the alphabet says.
-LAST = ("test_database_down", "test_handlers_down")
+LAST = ("test_workers", "test_database_down", "test_handlers_down")
 
 
 class LineResult(unittest.TestResult):

@@ -3,9 +3,10 @@
 
 Every ```sh block under "## Using the API with curl" is run by bash in order, with only the
 address changed (http://127.0.0.1:3000 -> the stack's port). A `curl` shell function records
-each call's status and body. A command followed directly by a comment of the form
-`# NNN {...}` must answer NNN, and every `"code":"..."`, `"message":"..."` or `"error":"..."`
-shown in that comment must appear in the body; any other command must answer 2xx.
+each call's status and body. A statement followed directly by a comment of the form
+`# NNN {...}` must answer NNN, and every `"key":"value"` shown in full in that comment must
+appear in the body; any other statement must answer 2xx. A statement
+makes exactly one call, except a loop (until/while/for), which makes at least one.
 Prints a line per command and ends with `N passed, N failed`.
 """
 import os
@@ -22,7 +23,8 @@ from modforge_stack import Stack, free_port  # noqa: E402
 SECTION = "## Using the API with curl"
 README_URL = "http://127.0.0.1:3000"
 STATUS_COMMENT = re.compile(r"^# (\d{3}) ")
-SHOWN_FIELDS = re.compile(r'"(code|message|error)":"([^"]*)"')
+# Every "key":"value" a comment shows in full (values elided with … are not compared).
+SHOWN_FIELDS = re.compile(r'"(\w+)":"([^"…]*)"')
 
 # Records every call; works inside $(...) and pipes, where the function is inherited.
 CURL_FUNCTION = r'''
@@ -44,29 +46,38 @@ def blocks(readme):
     return re.findall(r"```sh\n(.*?)```", text, re.S)
 
 
-def expectations(block):
-    """(first line of the command, expected status or None for 2xx, shown fields) per curl."""
-    lines = block.splitlines()
+LOOP_START = re.compile(r"^(until|while|for)\b")
+
+
+def statements(block):
+    """(text, first line, expected status or None, shown fields) per shell statement of a
+    block. A statement goes on while a line ends with a backslash or a pipe, or, for a loop,
+    until its `done`. Its expectation is a status comment right after it."""
     out = []
+    lines = block.splitlines()
     i = 0
     while i < len(lines):
         line = lines[i]
-        if "curl " not in line or line.lstrip().startswith("#"):
+        if not line.strip():
             i += 1
             continue
-        first = line.strip()
-        # The command goes on while a line ends with a backslash or a pipe.
-        while lines[i].rstrip().endswith(("\\", "|")):
+        if line.lstrip().startswith("#"):
+            m = STATUS_COMMENT.match(line)
+            if m and out and out[-1][2] is None and out[-1][4] == i:
+                text, first, _, _, _ = out[-1]
+                out[-1] = (text, first, int(m.group(1)), SHOWN_FIELDS.findall(line), i + 1)
             i += 1
+            continue
+        text = [line]
+        loop = bool(LOOP_START.match(line.strip()))
+        while (text[-1].rstrip().endswith(("\\", "|")) or
+               (loop and not re.search(r"\bdone\b", text[-1]))) and i + 1 < len(lines):
+            i += 1
+            text.append(lines[i])
         i += 1
-        expected, fields = None, []
-        if i < len(lines):
-            m = STATUS_COMMENT.match(lines[i])
-            if m:
-                expected = int(m.group(1))
-                fields = SHOWN_FIELDS.findall(lines[i])
-        out.append((first, expected, fields))
-    return out
+        # The last item is the line after the statement, where its status comment would be.
+        out.append(("\n".join(text), line.strip(), None, [], i))
+    return [o[:4] for o in out]
 
 
 def main():
@@ -77,40 +88,59 @@ def main():
         print("FAIL README.md has no sh blocks under %r" % SECTION)
         print("0 passed, 1 failed")
         return 1
-    expected = [e for b in bs for e in expectations(b)]
+    stmts = [st for b in bs for st in statements(b)]
 
-    stack = Stack(REPO, free_port(), handlers=2, name="readme", workers=0)
+    stack = Stack(REPO, free_port(), handlers=2, name="readme", workers=1)
     passed = failed = 0
     try:
         stack.start()
-        with tempfile.NamedTemporaryFile("r", suffix=".log") as log:
-            script = CURL_FUNCTION + "\n".join(b.replace(README_URL, stack.url) for b in bs)
+        # A marker before each statement, so that each curl call is matched to its statement.
+        script = CURL_FUNCTION + "".join(
+            "printf '#%d\\n' >> \"$CURL_LOG\"\n%s\n" % (n, text.replace(README_URL, stack.url))
+            for n, (text, _, _, _) in enumerate(stmts))
+        # Downloads (curl -o, -OJ) land in a scratch directory, not in the tree.
+        with tempfile.NamedTemporaryFile("r", suffix=".log") as log, \
+                tempfile.TemporaryDirectory() as scratch:
             env = dict(os.environ, CURL_LOG=log.name)
             r = subprocess.run(["bash", "-c", script], env=env, stdin=subprocess.DEVNULL,
-                               capture_output=True, text=True, timeout=120)
-            calls = [line.rstrip("\n").split("\t", 1) for line in log]
+                               capture_output=True, text=True, timeout=300, cwd=scratch)
+            calls = {}
+            current = None
+            for line in log:
+                line = line.rstrip("\n")
+                if line.startswith("#"):
+                    current = int(line[1:])
+                    calls[current] = []
+                else:
+                    calls[current].append(line.split("\t", 1))
         if r.returncode != 0:
             print("FAIL the walk-through exited with %d: %s" % (r.returncode, r.stderr.strip()))
             failed += 1
-        if len(calls) != len(expected):
-            print("FAIL %d curl commands in README.md, %d calls made" % (len(expected),
-                                                                         len(calls)))
-            failed += 1
-        for (command, status, fields), (code, body) in zip(expected, calls):
+        for n, (text, first, status, fields) in enumerate(stmts):
+            made = calls.get(n)
+            if "curl " not in text:
+                continue
             problems = []
-            if status is None and not code.startswith("2"):
-                problems.append("answered %s, want 2xx" % code)
-            elif status is not None and int(code) != status:
-                problems.append("answered %s, want %d" % (code, status))
-            for name, value in fields:
-                if '"%s":"%s"' % (name, value) not in body:
-                    problems.append('body lacks "%s":"%s"' % (name, value))
+            if made is None:
+                problems.append("never ran")
+            elif not made:
+                problems.append("made no call")
+            elif len(made) > 1 and not LOOP_START.match(first):
+                problems.append("made %d calls" % len(made))
+            for code, body in made or []:
+                if status is None and not code.startswith("2"):
+                    problems.append("answered %s, want 2xx: %s" % (code, body[:200]))
+                elif status is not None and int(code) != status:
+                    problems.append("answered %s, want %d: %s" % (code, status, body[:200]))
+                for name, value in fields:
+                    if '"%s":"%s"' % (name, value) not in body:
+                        problems.append('body lacks "%s":"%s": %s' % (name, value, body[:200]))
             if problems:
                 failed += 1
-                print("FAIL %s: %s\n     body: %s" % (command, "; ".join(problems), body[:300]))
+                print("FAIL %s: %s" % (first, "; ".join(problems)))
             else:
                 passed += 1
-                print("ok   %s -> %s" % (command, code))
+                print("ok   %s -> %s" % (first, ",".join(sorted({c for c, _ in made}))))
     except Exception as e:     # the stack did not start: one failure, with the reason
         print("FAIL %s" % e)
         failed += 1

@@ -67,6 +67,11 @@ public:
     CPPUNIT_ASSERT (!is_token_shaped ("0123abcd-ef01-4234-8678-9abcdef0123g"));
     CPPUNIT_ASSERT (!is_token_shaped ("0123abcdef0142348678-9abcdef01234----"));
     CPPUNIT_ASSERT (!is_token_shaped (std::string ("0123abcd-ef01-4234-8678-9abcdef0123\0", 36)));
+    // Only version 4 with the RFC 4122 variant: what generate_token makes.
+    CPPUNIT_ASSERT (!is_token_shaped ("0123abcd-ef01-1234-8678-9abcdef01234"));
+    CPPUNIT_ASSERT (!is_token_shaped ("0123abcd-ef01-4234-c678-9abcdef01234"));
+    CPPUNIT_ASSERT (!is_token_shaped ("0123abcd-ef01-4234-7678-9abcdef01234"));
+    CPPUNIT_ASSERT (is_token_shaped ("0123abcd-ef01-4234-b678-9abcdef01234"));
   }
 
   void hash_is_sha256_hex ()

@@ -154,6 +154,13 @@ public:
       expect_bad ("database.port", v);
     expect_bad ("http.max_body_bytes", "1023");
     expect_bad ("security.password_min_length", "73");
+    expect_bad ("jobs.image_count", "9");
+    expect_bad ("jobs.max_attempts", "0");
+    // A lease shorter than the analyser's timeout would let a second worker take a live job.
+    std::string m (error_of ([] {make_config (settings {{"jobs.analyser_command", "cat"},
+                                                        {"jobs.lease_seconds", "10"},
+                                                        {"jobs.analyser_timeout", "10"}});}));
+    CPPUNIT_ASSERT_MESSAGE (m, contains (m, "jobs.lease_seconds"));
   }
 
   // conf/modforge.conf.example is what operators copy: with its commented-out keys switched on it
@@ -175,7 +182,8 @@ public:
       "database.host", "database.port", "database.name", "database.user", "database.password",
       "database.password_file", "database.connect_timeout", "http.max_body_bytes",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
-      "files.data_dir"};
+      "files.data_dir", "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts",
+      "jobs.poll_seconds", "jobs.analyser_command", "jobs.analyser_timeout"};
     CPPUNIT_ASSERT (expected == keys);
 
     s.erase ("database.password");
@@ -192,6 +200,11 @@ public:
     CPPUNIT_ASSERT_EQUAL (d.security.last_used_write_interval_seconds,
                           c.security.last_used_write_interval_seconds);
     CPPUNIT_ASSERT_EQUAL (d.files.data_dir, c.files.data_dir);
+    CPPUNIT_ASSERT_EQUAL (d.jobs.image_count, c.jobs.image_count);
+    CPPUNIT_ASSERT_EQUAL (d.jobs.lease_seconds, c.jobs.lease_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.jobs.max_attempts, c.jobs.max_attempts);
+    CPPUNIT_ASSERT_EQUAL (d.jobs.poll_seconds, c.jobs.poll_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.jobs.analyser_timeout_seconds, c.jobs.analyser_timeout_seconds);
   }
 };
 

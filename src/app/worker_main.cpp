@@ -1,0 +1,42 @@
+// modforge-worker: runs the jobs. Any number of them, on any host, share the queue in PostgreSQL.
+#include <string>
+
+#include <unistd.h>
+
+#include "../common/config.hpp"
+#include "../common/log.hpp"
+#include "../db/database.hpp"
+#include "../jobs/job_files.hpp"
+#include "../jobs/job_pipeline.hpp"
+#include "../jobs/job_queue.hpp"
+#include "../jobs/worker.hpp"
+#include "service_set.hpp"
+
+int main ()
+{
+  using namespace modforge;
+  set_log_program ("modforge-worker");
+  try
+  {
+    config c (load_config ());
+    // One connection for transactions, one that LISTENs.
+    database db (c.database, 2);
+    require_current_schema (db);
+
+    char host[256] = "";
+    gethostname (host, sizeof host - 1);
+    std::string name (std::string (host) + ":" + std::to_string (getpid ()));
+
+    job_files files (c.files.data_dir);
+    job_queue queue (db, c.jobs, name);
+    job_pipeline pipeline (queue, files, c.jobs);
+    worker w (db, queue, pipeline, c.jobs);
+    w.run ();
+    return 0;
+  }
+  catch (const std::exception& e)
+  {
+    log_error (e.what ());
+    return 1;
+  }
+}

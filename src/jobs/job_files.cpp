@@ -1,0 +1,175 @@
+// The job files directory.
+#include "job_files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../common/log.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    std::runtime_error system_error (const std::string& what, const std::string& path)
+    {
+      return std::runtime_error (what + " " + path + ": " + std::strerror (errno));
+    }
+
+    bool is_decimal (const char* s)
+    {
+      if (*s == '\0' || *s == '0')
+        return false;
+      for (; *s != '\0'; ++s)
+        if (*s < '0' || *s > '9')
+          return false;
+      return true;
+    }
+  }
+
+  job_files::job_files (const std::string& data_dir): root_ (data_dir + "/files") {}
+
+  std::string job_files::dir (std::int64_t job) const
+  {
+    return root_ + "/" + std::to_string (job);
+  }
+
+  std::string job_files::image_name (std::int64_t job, int index)
+  {
+    return std::to_string (job) + "/image-" + std::to_string (index) + ".png";
+  }
+
+  std::string job_files::zip_name (std::int64_t job, const std::string& filename)
+  {
+    return std::to_string (job) + "/" + filename;
+  }
+
+  void job_files::make_dir (std::int64_t job) const
+  {
+    for (const std::string& d: {root_, dir (job)})
+      if (mkdir (d.c_str (), 0755) != 0 && errno != EEXIST)
+        throw system_error ("cannot create", d);
+  }
+
+  void job_files::write_atomically (const std::string& path, const std::string& bytes)
+  {
+    std::string tmp (path + ".tmp-" + std::to_string (getpid ()));
+    int fd (open (tmp.c_str (), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (fd < 0)
+      throw system_error ("cannot create", tmp);
+    const char* p (bytes.data ());
+    std::size_t left (bytes.size ());
+    while (left != 0)
+    {
+      ssize_t n (::write (fd, p, left));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+      {
+        std::runtime_error e (system_error ("cannot write", tmp));
+        close (fd);
+        unlink (tmp.c_str ());
+        throw e;
+      }
+      p += n;
+      left -= static_cast<std::size_t> (n);
+    }
+    if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      std::runtime_error e (system_error ("cannot write", tmp));
+      unlink (tmp.c_str ());
+      throw e;
+    }
+    if (rename (tmp.c_str (), path.c_str ()) != 0)
+    {
+      std::runtime_error e (system_error ("cannot rename into", path));
+      unlink (tmp.c_str ());
+      throw e;
+    }
+  }
+
+  std::string job_files::read (const std::string& path)
+  {
+    std::ifstream f (path, std::ios::binary);
+    if (!f)
+      throw system_error ("cannot read", path);
+    std::ostringstream s;
+    s << f.rdbuf ();
+    return s.str ();
+  }
+
+  void job_files::remove (std::int64_t job) const
+  {
+    std::string d (dir (job));
+    if (!remove_tree (d) && errno != ENOENT)
+      throw system_error ("cannot remove", d);
+  }
+
+  void job_files::remove_after_delete (const std::vector<std::int64_t>& jobs) const
+  {
+    for (std::int64_t id: jobs)
+    {
+      try
+      {
+        remove (id);
+      }
+      catch (const std::exception& e)
+      {
+        log_error (std::string ("files of deleted job left for sweep: ") + e.what ());
+      }
+    }
+  }
+
+  std::vector<std::int64_t> job_files::job_dirs (std::vector<std::string>* strangers) const
+  {
+    std::vector<std::int64_t> r;
+    DIR* d (opendir (root_.c_str ()));
+    if (d == nullptr)
+    {
+      if (errno == ENOENT)
+        return r;
+      throw system_error ("cannot list", root_);
+    }
+    while (dirent* e = readdir (d))
+    {
+      if (std::strcmp (e->d_name, ".") == 0 || std::strcmp (e->d_name, "..") == 0)
+        continue;
+      if (is_decimal (e->d_name) && std::strlen (e->d_name) < 19)
+        r.push_back (std::stoll (e->d_name));
+      else if (strangers != nullptr)
+        strangers->push_back (e->d_name);
+    }
+    closedir (d);
+    return r;
+  }
+
+  bool remove_tree (const std::string& path)
+  {
+    struct stat st;
+    if (lstat (path.c_str (), &st) != 0)
+      return false;
+    if (!S_ISDIR (st.st_mode))
+      return unlink (path.c_str ()) == 0;
+
+    DIR* d (opendir (path.c_str ()));
+    if (d == nullptr)
+      return false;
+    bool ok (true);
+    while (dirent* e = readdir (d))
+    {
+      if (std::strcmp (e->d_name, ".") == 0 || std::strcmp (e->d_name, "..") == 0)
+        continue;
+      if (!remove_tree (path + "/" + e->d_name) && errno != ENOENT)
+        ok = false;
+    }
+    closedir (d);
+    return rmdir (path.c_str ()) == 0 && ok;
+  }
+}

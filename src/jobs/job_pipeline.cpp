@@ -1,0 +1,134 @@
+// The stages of a job.
+#include "job_pipeline.hpp"
+
+#include <cerrno>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <odb/exceptions.hxx>
+
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../common/log.hpp"
+#include "../generator/analyser.hpp"
+#include "../generator/decisions.hpp"
+#include "../generator/fabric_project.hpp"
+#include "../generator/texture.hpp"
+#include "../http/json.hpp"
+#include "download_name.hpp"
+#include "job_log.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    // Thrown when the job stopped being ours mid-way: nothing more is written for it.
+    struct job_lost {};
+
+    void check (bool still_ours)
+    {
+      if (!still_ours)
+        throw job_lost ();
+    }
+  }
+
+  job_pipeline::job_pipeline (job_queue& q, const job_files& f, const jobs_config& c)
+      : queue_ (q), files_ (f), config_ (c) {}
+
+  void job_pipeline::run (const claimed_job& c)
+  {
+    try
+    {
+      stages (c);
+    }
+    catch (const job_lost&)
+    {
+      // Deleted with its session while we worked: what we wrote since has no owner.
+      if (!queue_.exists (c.id))
+        files_.remove_after_delete ({c.id});
+    }
+    catch (const api_error&)      // the database is unavailable: the lease will hand it on
+    {
+      throw;
+    }
+    catch (const odb::exception&)
+    {
+      throw;
+    }
+    catch (const generator_error& e)
+    {
+      queue_.fail (c, e.what ());
+    }
+    catch (const std::exception& e) // the disk: full, unwritable
+    {
+      log_error ("job " + c.job_id + ": " + e.what ());
+      queue_.fail (c, std::string ("Could not write the job's files: ") + e.what ());
+    }
+  }
+
+  void job_pipeline::stages (const claimed_job& c)
+  {
+    ai_decisions d;
+    if (c.task == "generate")
+    {
+      d = config_.analyser_command.empty ()
+          ? analyse_builtin (c.prompt)
+          : analyse_with_command (config_.analyser_command, c.prompt,
+                                  config_.analyser_timeout_seconds);
+      std::string spec (decisions_to_json (d));
+      check (queue_.update (c, [&] (job& j)
+      {
+        j.spec = spec;
+        j.status = "generating";
+        j.progress = 40;
+        append_log (j, now_utc (), "Decided on \"" + d.item_name + "\" (" + d.kind + ", mod id " +
+                                   d.mod_id + ")");
+      }));
+    }
+    else
+      d = decisions_from_json (c.spec.get ());
+
+    int selected (c.selected_image);
+    if (c.task != "package")
+    {
+      files_.make_dir (c.id);
+      for (int i (0); i < c.image_count; ++i)
+      {
+        texture t (draw_item_texture (d, static_cast<unsigned> (c.image_variant + i)));
+        job_files::write_atomically (files_.path (job_files::image_name (c.id, i)),
+                                     encode_png (t));
+      }
+      // A smaller new set leaves no old image behind.
+      for (int i (c.image_count); i < 8; ++i)
+        unlink (files_.path (job_files::image_name (c.id, i)).c_str ());
+      selected = 0;
+      check (queue_.update (c, [&] (job& j)
+      {
+        j.images_ready = c.image_count;
+        j.selected_image = 0;
+        j.status = "packaging";
+        j.progress = 80;
+        append_log (j, now_utc (), "Drew " + std::to_string (c.image_count) +
+                                   " candidate images");
+      }));
+    }
+
+    std::string png (job_files::read (files_.path (job_files::image_name (c.id, selected))));
+    std::string filename (download_name (d.mod_id, c.job_id));
+    std::string path (files_.path (job_files::zip_name (c.id, filename)));
+    // libzip writes a temporary file and renames it on close: a download never sees half a zip.
+    write_fabric_project_zip (d, png, path);
+    struct stat st;
+    if (stat (path.c_str (), &st) != 0)
+      throw std::runtime_error ("the zip vanished after it was written");
+
+    std::string result;
+    json_writer w (result);
+    w.begin_object ().member ("filename", filename)
+      .member ("size", static_cast<std::int64_t> (st.st_size)).end_object ();
+    check (queue_.complete (c, result, "Packaged " + filename + " with image " +
+                                       std::to_string (selected) + " (" +
+                                       std::to_string (st.st_size) + " bytes)"));
+  }
+}

@@ -1,0 +1,28 @@
+// Runs one claimed job through the generator: analyse the prompt, draw the candidate images,
+// package the mod; each stage is recorded (status, progress, log) under the job's lease.
+#pragma once
+
+#include "../common/config.hpp"
+#include "job_files.hpp"
+#include "job_queue.hpp"
+
+namespace modforge
+{
+  class job_pipeline
+  {
+  public:
+    job_pipeline (job_queue&, const job_files&, const jobs_config&);
+
+    // Runs the claimed task to its end: the job ends completed, or failed with a clear error
+    // when the generator or the disk fails. Throws only when the database is unavailable (the
+    // lease then runs out and the job is claimed again).
+    void run (const claimed_job&);
+
+  private:
+    void stages (const claimed_job&);
+
+    job_queue& queue_;
+    const job_files& files_;
+    const jobs_config& config_;
+  };
+}

@@ -1,0 +1,147 @@
+// Claiming and recording jobs.
+#include "job_queue.hpp"
+
+#include "../common/clock.hpp"
+#include "../common/log.hpp"
+#include "../db/job_store.hpp"
+#include "job_log.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    // Where a task starts, and what its first log line says.
+    struct start
+    {
+      const char* status;
+      int progress;
+      const char* log;
+    };
+
+    start start_of (const std::string& task)
+    {
+      if (task == "images")
+        return start {"generating", 40, "Drawing new images"};
+      if (task == "package")
+        return start {"packaging", 80, "Packaging the mod"};
+      return start {"analyzing", 10, "Analysing the prompt"};
+    }
+  }
+
+  job_queue::job_queue (database& db, const jobs_config& c, std::string worker_name)
+      : db_ (db), config_ (c), worker_ (std::move (worker_name)) {}
+
+  bool job_queue::claim_next (claimed_job& out)
+  {
+    // Each round claims one job or fails one that ran out of attempts; the loop is bounded by
+    // the number of such jobs.
+    for (;;)
+    {
+      bool claimed (false), gave_up (false);
+      db_.transact ([&]
+      {
+        claimed = gave_up = false;
+        utc_time now (now_utc ());
+        std::shared_ptr<job> j (job_store::next_claimable (now));
+        if (j == nullptr)
+          return;
+
+        bool interrupted (j->status != "queued");
+        if (interrupted && j->attempts >= config_.max_attempts)
+        {
+          std::string why ("The job was interrupted " + std::to_string (j->attempts) +
+                           " times (its worker stopped each time); giving up");
+          j->status = "failed";
+          j->error = why;
+          j->lease_expires_at.reset ();
+          j->updated_at = now;
+          append_log (*j, now, why);
+          job_store::update (*j);
+          gave_up = true;
+          return;
+        }
+
+        start s (start_of (j->task));
+        j->attempts += 1;
+        j->claim += 1;
+        j->status = s.status;
+        j->progress = s.progress;
+        j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
+        j->updated_at = now;
+        append_log (*j, now, std::string (s.log) + " (attempt " +
+                               std::to_string (j->attempts) + ", " + worker_ + ")");
+        job_store::update (*j);
+
+        out.id = j->id;
+        out.job_id = j->job_id;
+        out.prompt = j->prompt;
+        out.task = j->task;
+        out.spec = j->spec;
+        out.image_count = j->image_count;
+        out.image_variant = j->image_variant;
+        out.selected_image = j->selected_image;
+        out.attempts = j->attempts;
+        out.claim = j->claim;
+        claimed = true;
+      });
+      if (gave_up)
+        continue;
+      return claimed;
+    }
+  }
+
+  bool job_queue::update (const claimed_job& c, const std::function<void (job&)>& change)
+  {
+    bool ours (false);
+    db_.transact ([&]
+    {
+      std::shared_ptr<job> j (job_store::find_locked (c.id));
+      ours = j != nullptr && j->claim == c.claim && j->status != "completed" &&
+             j->status != "failed" && j->status != "queued";
+      if (!ours)
+        return;
+      utc_time now (now_utc ());
+      change (*j);
+      // A finished job holds no lease; a running one has it renewed with every stage.
+      if (j->status == "completed" || j->status == "failed")
+        j->lease_expires_at.reset ();
+      else
+        j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
+      j->updated_at = now;
+      job_store::update (*j);
+    });
+    if (!ours)
+      log_info ("job " + c.job_id + ": no longer ours (deleted or claimed again); stopping");
+    return ours;
+  }
+
+  bool job_queue::complete (const claimed_job& c, const std::string& result_json,
+                            const std::string& message)
+  {
+    return update (c, [&] (job& j)
+    {
+      j.status = "completed";
+      j.progress = 100;
+      j.result = result_json;
+      j.error.reset ();
+      append_log (j, now_utc (), message);
+    });
+  }
+
+  bool job_queue::exists (std::int64_t id)
+  {
+    bool r (false);
+    db_.transact ([&] {r = !job_store::existing ({id}).empty ();});
+    return r;
+  }
+
+  bool job_queue::fail (const claimed_job& c, const std::string& error)
+  {
+    return update (c, [&] (job& j)
+    {
+      j.status = "failed";
+      j.error = error;
+      append_log (j, now_utc (), "Failed: " + error);
+    });
+  }
+}

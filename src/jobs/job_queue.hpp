@@ -1,0 +1,59 @@
+// The rules of jobs as the workers see them: claim the next job so that no two workers hold the
+// same one, record each stage under a lease, and give up on a job after max_attempts claims.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include <odb/nullable.hxx>
+
+#include "../../odb/job.hxx"
+#include "../common/config.hpp"
+#include "../db/database.hpp"
+
+namespace modforge
+{
+  // What a worker holds while it runs a job: a copy of the row when it was claimed.
+  struct claimed_job
+  {
+    std::int64_t id = 0;        // database id (the files folder's name)
+    std::string job_id;         // public UUID
+    std::string prompt;
+    std::string task;           // generate, images, package
+    odb::nullable<json_text> spec;
+    int image_count = 0;
+    int image_variant = 0;
+    int selected_image = 0;
+    int attempts = 0;
+    std::int64_t claim = 0;     // the fencing number: the row's claim while this is ours
+  };
+
+  class job_queue
+  {
+  public:
+    job_queue (database&, const jobs_config&, std::string worker_name);
+
+    // Claims the oldest claimable job (queued, or running with an expired lease) and marks it
+    // started; false when there is none. A job whose lease ran out max_attempts times ends
+    // failed here instead. Throws api_error 503 when the database is unavailable.
+    bool claim_next (claimed_job&);
+
+    // Applies `change` to the job under its lease and renews the lease; false if the job is
+    // gone (its session was deleted) or no longer ours (the lease ran out and another worker
+    // claimed it), in which case the caller must stop working on it.
+    bool update (const claimed_job&, const std::function<void (job&)>& change);
+
+    // Ends the job: completed (progress 100, the result {filename, size}) or failed (error).
+    bool complete (const claimed_job&, const std::string& result_json, const std::string& log);
+    bool fail (const claimed_job&, const std::string& error);
+
+    // Whether the job's row still exists.
+    bool exists (std::int64_t id);
+
+  private:
+    database& db_;
+    const jobs_config& config_;
+    std::string worker_;
+  };
+}

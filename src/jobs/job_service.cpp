@@ -1,0 +1,191 @@
+// Jobs, as the API sees them.
+#include "job_service.hpp"
+
+#include <rapidjson/document.h>
+
+#include "../auth/token_codec.hpp"
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../db/job_store.hpp"
+#include "../db/references.hpp"
+#include "../db/session_store.hpp"
+#include "download_name.hpp"
+#include "job_log.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    const std::size_t max_prompt_characters = 2000;
+
+    api_error job_not_found () {return not_found ("Job not found");}
+
+    api_error job_busy (const job& j)
+    {
+      return api_error (409, "job_busy",
+                        "The job is " + j.status + "; try again when it has completed");
+    }
+
+    // Hands the job back to the workers for `task`; they wake on the NOTIFY.
+    void requeue (job& j, const char* task, const std::string& why)
+    {
+      utc_time now (now_utc ());
+      j.task = task;
+      j.status = "queued";
+      j.progress = 0;
+      j.error.reset ();
+      j.attempts = 0;
+      j.lease_expires_at.reset ();
+      j.updated_at = now;
+      append_log (j, now, why);
+      job_store::update (j);
+      job_store::notify_queued ();
+    }
+
+    // The zip's name from the stored result, or empty when there is none yet.
+    std::string result_filename (const job& j)
+    {
+      if (j.result.null ())
+        return std::string ();
+      rapidjson::Document d;
+      d.Parse (j.result.get ().c_str ());
+      if (!d.IsObject () || !d.HasMember ("filename") || !d["filename"].IsString ())
+        return std::string ();
+      return d["filename"].GetString ();
+    }
+  }
+
+  job_service::job_service (database& db, const jobs_config& c): db_ (db), config_ (c) {}
+
+  std::string job_service::normalize_prompt (const std::string& raw)
+  {
+    std::size_t b (raw.find_first_not_of (" \t\r\n"));
+    if (b == std::string::npos)
+      throw validation_error ("prompt is required (1-2000 characters)");
+    std::string p (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
+
+    std::size_t characters (0);
+    for (unsigned char c: p)
+    {
+      if ((c & 0xc0) != 0x80)
+        ++characters;
+      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
+        throw validation_error ("prompt must not contain control characters");
+    }
+    if (characters > max_prompt_characters)
+      throw validation_error ("prompt must be at most 2000 characters");
+    return p;
+  }
+
+  queued_job job_service::create (const token_principal& p, const std::string& prompt,
+                                  std::int64_t session_id)
+  {
+    job j;
+    j.prompt = normalize_prompt (prompt);
+    j.job_id = generate_token ();
+    j.status = "queued";
+    j.task = "generate";
+    j.image_count = config_.image_count;
+
+    std::int64_t target (session_id != 0 ? session_id : p.session_id);
+    db_.transact ([&]
+    {
+      if (target != p.session_id && session_store::find_owned (target, p.user_id) == nullptr)
+        throw not_found ("Session not found");
+      utc_time now (now_utc ());
+      j.owner = user_ref (p.user_id);
+      j.conversation = session_ref (target);
+      j.created_at = j.updated_at = now;
+      j.logs = "[]";
+      append_log (j, now, "Queued");
+      job_store::add (j);
+      job_store::notify_queued ();
+    });
+    return queued_job {j.job_id, target};
+  }
+
+  job job_service::status (const token_principal& p, const std::string& job_id)
+  {
+    if (!is_token_shaped (job_id))
+      throw job_not_found ();
+    job r;
+    db_.transact ([&]
+    {
+      std::shared_ptr<job> j (job_store::find_owned (job_id, p.user_id, false));
+      if (j == nullptr)
+        throw job_not_found ();
+      r = *j;
+    });
+    return r;
+  }
+
+  void job_service::change_own_job (const token_principal& p, const std::string& job_id,
+                                    const std::function<void (job&)>& change)
+  {
+    if (!is_token_shaped (job_id))
+      throw job_not_found ();
+    db_.transact ([&]
+    {
+      std::shared_ptr<job> j (job_store::find_owned (job_id, p.user_id, true));
+      if (j == nullptr)
+        throw job_not_found ();
+      change (*j);
+    });
+  }
+
+  void job_service::select_image (const token_principal& p, const std::string& job_id,
+                                  int index)
+  {
+    change_own_job (p, job_id, [index] (job& j)
+    {
+      if (j.status != "completed")
+        throw job_busy (j);
+      if (index < 0 || index >= j.images_ready)
+        throw validation_error ("index must be an integer from 0 to " +
+                                std::to_string (j.images_ready - 1));
+      j.selected_image = index;
+      requeue (j, "package", "Packaging again with image " + std::to_string (index));
+    });
+  }
+
+  void job_service::regenerate_images (const token_principal& p, const std::string& job_id,
+                                       int count)
+  {
+    change_own_job (p, job_id, [count] (job& j)
+    {
+      if (j.status != "completed" && j.status != "failed")
+        throw job_busy (j);
+      if (j.spec.null ())
+        throw api_error (409, "job_busy",
+                         "The job failed before its item was analysed; start a new one");
+      // The new set starts after the old one, so that it differs from it.
+      j.image_variant += j.image_count;
+      if (count != 0)
+        j.image_count = count;
+      j.images_ready = 0;
+      j.selected_image = 0;
+      requeue (j, "images", "Drawing " + std::to_string (j.image_count) + " new images");
+    });
+  }
+
+  job_file job_service::image (const token_principal& p, const std::string& job_id, int index)
+  {
+    job j (status (p, job_id));
+    if (index < 0 || index >= j.images_ready)
+      throw not_found ("Image not found");
+    return job_file {job_files::image_name (j.id, index),
+                     "image-" + std::to_string (index) + ".png"};
+  }
+
+  job_file job_service::download (const token_principal& p, const std::string& filename)
+  {
+    std::string job_id;
+    if (!parse_download_name (filename, job_id))
+      throw not_found ("File not found");
+    std::shared_ptr<job> j;
+    db_.transact ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
+    if (j == nullptr || result_filename (*j) != filename)
+      throw not_found ("File not found");
+    return job_file {job_files::zip_name (j->id, filename), filename};
+  }
+}

@@ -1,0 +1,152 @@
+"""e2e: workers share the queue without running a job twice, survive being killed, and stop
+cleanly. These tests stop and start the stack's workers, so they run last."""
+import json
+import os
+import re
+import shlex
+import signal
+import time
+
+from helpers import (LEASE_SECONDS, POLL_SECONDS, ApiTestCase, generate, job_row, job_status,
+                     new_user, psql, stack, wait_for_job, wait_until)
+
+# What an external analyser prints (the aiDecisions JSON).
+DECISIONS = {"itemName": "Test Blade", "modName": "Test Blade Mod", "modId": "test_blade",
+             "description": "A blade made by the tests.", "kind": "sword",
+             "colours": ["#3366ff", "#ffffff"]}
+
+
+def analyser(seconds, exit_code=0):
+    """An analyser command: one process (so that it dies with a killed worker) that reads the
+    prompt, takes `seconds`, then prints DECISIONS, or complains and exits with exit_code."""
+    if exit_code:
+        end = "sys.stderr.write('analyser broke\\n'); sys.exit(%d)" % exit_code
+    else:
+        end = "sys.stdout.write(%s)" % json.dumps(json.dumps(DECISIONS))
+    code = "import sys, time; sys.stdin.read(); time.sleep(%s); %s" % (seconds, end)
+    return "exec /usr/bin/python3 -c " + shlex.quote(code)
+
+
+def analysers_running():
+    """Pids of analyser commands made by analyser() that are still alive."""
+    pids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                if b"sys.stdin.read(); time.sleep" in f.read():
+                    pids.append(int(pid))
+        except OSError:
+            pass
+    return pids
+
+
+def worker_env(command, timeout):
+    return {"MODFORGE_JOBS_ANALYSER_COMMAND": command,
+            "MODFORGE_JOBS_ANALYSER_TIMEOUT": str(timeout)}
+
+
+def started_by(job):
+    """The worker names in the job's "Analysing the prompt (attempt N, host:pid)" lines."""
+    return [m.group(1) for e in job["logs"]
+            for m in [re.match(r"Analysing the prompt \(attempt \d+, (.+)\)$", e["message"])] if m]
+
+
+class WorkersTest(ApiTestCase):
+
+    def setUp(self):
+        stack().workers_stop()
+
+    def tearDown(self):
+        for role in [r for r in stack()._procs if r.startswith("worker")]:
+            stack().stop_role(role, signal.SIGKILL)
+        stack().workers_start()
+
+    def wait_status(self, user, job_id, status, timeout=10):
+        self.assertTrue(wait_until(lambda: job_status(user, job_id)["status"] == status,
+                                   timeout, 0.02), "never %s: %s" % (status,
+                                                                     job_status(user, job_id)))
+
+    def test_two_workers_drain_a_queue_and_run_each_job_once(self):
+        u = new_user()
+        ids = [self.assertOk(generate(u, "a sword number %d" % i), 202)["job_id"]
+               for i in range(20)]
+        self.assertEqual({job_status(u, i)["status"] for i in ids}, {"queued"})
+        stack().workers_start()
+        workers = set()
+        for i in ids:
+            j = wait_for_job(u, i, timeout=60)
+            self.assertEqual(j["status"], "completed", j)
+            self.assertEqual(job_row(i), (1, 1, "completed"), "claimed more than once")
+            self.assertEqual(len(started_by(j)), 1, j["logs"])
+            workers.update(started_by(j))
+        self.assertEqual(len(workers), 2, "both workers should have taken jobs: %s" % workers)
+
+    def test_busy_jobs_refuse_changes(self):
+        u = new_user()
+        jid = self.assertOk(generate(u), 202)["job_id"]
+        for path, body in (("select-image", {"index": 0}), ("regenerate-images", {})):
+            with self.subTest(path=path):
+                r = u.api("POST", "/api/jobs/%s/%s" % (jid, path), body)
+                self.assertError(r, 409, "job_busy")
+        self.assertEqual(job_row(jid), (0, 0, "queued"))
+        stack().workers_start()
+        self.assertEqual(wait_for_job(u, jid)["status"], "completed")
+
+    def test_a_killed_workers_job_is_finished_by_another(self):
+        u = new_user()
+        slow = stack().spawn_worker("worker-slow", worker_env(analyser(LEASE_SECONDS - 2), LEASE_SECONDS - 1))
+        jid = self.assertOk(generate(u), 202)["job_id"]
+        self.wait_status(u, jid, "analyzing")
+        self.assertTrue(analysers_running())
+        stack().stop_role("worker-slow", signal.SIGKILL)
+        self.assertIsNotNone(slow.poll())
+        # The analyser dies with its worker (it is in a process group of its own).
+        self.assertTrue(wait_until(lambda: not analysers_running(), 2), analysers_running())
+        self.assertEqual(job_row(jid)[:2], (1, 1))
+
+        stack().workers_start()
+        t0 = time.monotonic()
+        j = wait_for_job(u, jid, timeout=LEASE_SECONDS + POLL_SECONDS + 20)
+        self.assertEqual(j["status"], "completed", j)
+        self.assertEqual(job_row(jid), (2, 2, "completed"))
+        self.assertEqual(len(started_by(j)), 2, j["logs"])
+        print("     (taken again and finished %.1fs after the kill; lease %ds)"
+              % (time.monotonic() - t0, LEASE_SECONDS))
+
+    def test_a_job_that_keeps_losing_its_worker_fails(self):
+        u = new_user()
+        jid = self.assertOk(generate(u), 202)["job_id"]
+        # As if three workers had died on it in turn: running, its lease long gone.
+        psql("UPDATE jobs SET status = 'analyzing', attempts = 3, claim = 3, "
+             "lease_expires_at = now() - interval '1 minute' WHERE job_id = '%s'" % jid)
+        stack().workers_start()
+        j = wait_for_job(u, jid, timeout=POLL_SECONDS + 10)
+        self.assertEqual(j["status"], "failed", j)
+        self.assertIn("interrupted 3 times", j["error"])
+        self.assertEqual(job_row(jid), (3, 3, "failed"))
+
+    def test_sigterm_finishes_the_job_in_hand(self):
+        u = new_user()
+        w = stack().spawn_worker("worker-slow", worker_env(analyser(1.5), LEASE_SECONDS - 1))
+        jid = self.assertOk(generate(u), 202)["job_id"]
+        self.wait_status(u, jid, "analyzing")
+        w.send_signal(signal.SIGTERM)
+        self.assertEqual(w.wait(20), 0, "the worker did not exit cleanly")
+        j = job_status(u, jid)
+        self.assertEqual(j["status"], "completed", j)
+        self.assertEqual(j["aiDecisions"], DECISIONS)
+        self.assertEqual(job_row(jid), (1, 1, "completed"))
+
+    def test_a_failing_analyser_fails_the_job_not_the_worker(self):
+        u = new_user()
+        for command, timeout, words in ((analyser(0, exit_code=3), 2, "analyser broke"),
+                                        ("printf 'not json'", 2, "JSON"),
+                                        (analyser(10), 1, "timed out")):
+            with self.subTest(command=command):
+                w = stack().spawn_worker("worker-odd", worker_env(command, timeout))
+                jid = self.assertOk(generate(u), 202)["job_id"]
+                j = wait_for_job(u, jid, timeout=timeout + 15)
+                self.assertEqual(j["status"], "failed", j)
+                self.assertIn(words, j["error"])
+                self.assertIsNone(w.poll(), "the worker died")
+                stack().stop_role("worker-odd")
