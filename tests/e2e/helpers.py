@@ -43,7 +43,11 @@ def stack():
         raise RuntimeError("the stack did not start: %s" % _stack_error)
     if _stack is None:
         # nginx's limit_req is wide open here: the suite is fast and all from 127.0.0.1.
-        s = Stack(REPO, free_port(), handlers=2, extra_env=TEST_ENV, name="e2e", workers=WORKERS,
+        # MODFORGE_BIN_DIR: test other builds (sanitizers); MODFORGE_TEST_RUN: the run dir's
+        # name, so that two suites can run side by side.
+        s = Stack(REPO, free_port(), handlers=2, extra_env=TEST_ENV,
+                  name=os.environ.get("MODFORGE_TEST_RUN", "e2e"), workers=WORKERS,
+                  bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None,
                   auth_rate="10000r/s")
         try:
             s.start()

@@ -90,7 +90,10 @@ def main():
         return 1
     stmts = [st for b in bs for st in statements(b)]
 
-    stack = Stack(REPO, free_port(), handlers=2, name="readme", workers=1)
+    stack = Stack(REPO, free_port(), handlers=2,
+                  name="-".join(filter(None, (os.environ.get("MODFORGE_TEST_RUN"), "readme"))),
+                  workers=1,
+                  bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None)
     passed = failed = 0
     try:
         stack.start()
