@@ -5,6 +5,8 @@
 #   make run      run the whole service on 127.0.0.1:3000 (Ctrl-C stops it)
 #   make check    run every test (unit and end-to-end); ends with "N passed, N failed"
 #   make schema   regenerate sql/ from odb/ after a schema change
+#   make fuzz-run        fuzz request parsing, routing and JSON, FUZZ_SECONDS (300) per target
+#   make check-sanitize  unit and end-to-end tests again under AddressSanitizer + UBSan
 #
 # Both run and check first install what is missing (scripts/setup.sh, as root).
 
@@ -29,7 +31,7 @@ include config.mak.autogen
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
 ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
-              odb/job_summary.hxx
+              odb/job_summary.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query
 ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded
@@ -38,7 +40,7 @@ ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 CPPFLAGS = -I$(BUILD)/odb -Iodb $(PQ_CPPFLAGS) -MMD -MP
 ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (see SPEC §1).
-LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip \
+LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
        -lpthread
 
 LIB_SOURCES = $(filter-out src/app/%_main.cpp,$(wildcard src/*/*.cpp))
@@ -51,7 +53,8 @@ TEST_OBJECTS = $(TEST_SOURCES:%.cpp=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin $(BUILD)/bin/modforge-worker
 UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
 
-.PHONY: all setup check run schema clean print-odb-sql-flags
+.PHONY: all setup check run schema clean print-odb-sql-flags fuzz fuzz-check fuzz-run \
+        check-sanitize
 all: $(PROGRAMS) $(UNIT_TESTS)
 
 setup:
@@ -107,7 +110,96 @@ schema: $(ODB_HEADERS)
 print-odb-sql-flags:
 	@echo $(ODB_SQL_FLAGS) $(ODB_HEADERS)
 
+# The libFuzzer harnesses (tests/fuzz/): libFuzzer comes with clang, so they are built with
+# clang++ into $(BUILD)/fuzz/, together with the sources they need compiled again for coverage and
+# the sanitizers. Only sources without ODB or FastCGI: a fuzzer runs with no database or server.
+FUZZ_CXX = clang++-14
+# Seconds per target of make fuzz-run, the long run by hand (tests/fuzz/run.sh alone: 5).
+FUZZ_SECONDS = 300
+SANITIZERS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_IGNORELIST = tests/fuzz/ubsan-ignorelist.txt
+FUZZ_CXXFLAGS = $(CXXSTD) -O1 -g $(SANITIZERS) -fsanitize-ignorelist=$(FUZZ_IGNORELIST) \
+                -Wall -Wextra -Wno-unknown-pragmas -MMD -MP
+FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
+               src/http/request.cpp src/http/response.cpp src/http/error_response.cpp \
+               src/common/utf8.cpp src/common/api_error.cpp src/auth/client_info.cpp \
+               src/auth/token_codec.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
+               src/generator/decisions.cpp
+FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
+FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
+
+fuzz: $(FUZZ_PROGRAMS)
+
+# Made through pattern rules only, so make would delete them as intermediates after each build.
+.PRECIOUS: $(BUILD)/fuzz/obj/%.o
+$(BUILD)/fuzz/obj/%.o: %.cpp $(FUZZ_IGNORELIST)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) -fsanitize=fuzzer-no-link -I$(BUILD)/fuzz -c -o $@ $<
+
+# The router harness dispatches over the API's real route patterns, taken from the handlers'
+# rt.add lines so that a new route is fuzzed without anyone copying it.
+$(BUILD)/fuzz/api_routes.inc: $(wildcard src/api/*_handlers.cpp)
+	@mkdir -p $(dir $@)
+	sed -n 's/.*rt\.add ("\([A-Z]*\)", "\([^"]*\)".*/{"\1", "\2"},/p' $^ > $@+
+	test -s $@+ && mv $@+ $@
+$(BUILD)/fuzz/obj/tests/fuzz/router_fuzz.o: $(BUILD)/fuzz/api_routes.inc
+
+$(BUILD)/fuzz/%_fuzz: $(BUILD)/fuzz/obj/tests/fuzz/%_fuzz.o $(FUZZ_OBJECTS)
+	$(FUZZ_CXX) $(SANITIZERS) -fsanitize=fuzzer -o $@+ $^ -lcrypto && mv $@+ $@
+
+# The short bounded run (a few seconds per target; tests/run includes it) and the long one.
+fuzz-check:
+	BUILD=$(BUILD) tests/fuzz/run.sh
+
+fuzz-run:
+	BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
+
+# The unit, e2e and readme suites once more, against everything built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (-O1 keeps the stack traces readable) into $(BUILD)/sanitize/;
+# tests/run sanitize also fails on any sanitizer report from any process.
+SANITIZE_BUILD = $(BUILD)/sanitize
+# With the sanitizers' instrumentation GCC 12 warns about code that is not ours: ODB's
+# shared_base (its operator new(size, share) is ::operator new, which GCC cannot see) and
+# libstdc++'s <regex>. The normal build keeps both warnings for our code.
+SANITIZE_WARNINGS = $(WARNINGS) -Wno-mismatched-new-delete -Wno-maybe-uninitialized
+
+# The bool check goes on after a report, so that tests/sanitize/ubsan-suppressions.txt can
+# silence the one in ODB's query.hxx (an unrecoverable check stops even when suppressed); any
+# other report still halts, through UBSAN_OPTIONS=halt_on_error=1.
+SANITIZE_CXXFLAGS = -O1 -g $(SANITIZERS) -fsanitize-recover=bool
+
+# Objects built with other flags are not reused: make does not track flags, so a change of them
+# starts the sanitizer build afresh.
+check-sanitize: setup
+	@mkdir -p $(SANITIZE_BUILD)
+	@echo '$(SANITIZE_CXXFLAGS) $(SANITIZE_WARNINGS)' | cmp -s - $(SANITIZE_BUILD)/flags || \
+	  { rm -rf $(SANITIZE_BUILD)/* && echo '$(SANITIZE_CXXFLAGS) $(SANITIZE_WARNINGS)' > $(SANITIZE_BUILD)/flags; }
+	$(MAKE) BUILD=$(SANITIZE_BUILD) CXXFLAGS="$(SANITIZE_CXXFLAGS)" LDFLAGS="$(SANITIZERS)" \
+	        WARNINGS="$(SANITIZE_WARNINGS)" all
+	MODFORGE_BIN_DIR=$(SANITIZE_BUILD)/bin ./tests/run sanitize
+
 clean:
 	rm -rf $(BUILD) configure config.mak.autogen config.log config.status autom4te.cache
 
+# make install [DESTDIR=...] [PREFIX=/usr]: the three programs to $(PREFIX)/bin, the nginx site to
+# $(SYSCONFDIR)/nginx/sites-available/modforge and every other conf/nginx/*.conf to its snippets/
+# (where the site includes them), the example configuration to $(PREFIX)/share/doc/modforge/.
+# It never writes /etc/modforge/modforge.conf: the Debian package makes that conffile from the
+# example (debian/rules), and an existing one must not be overwritten. `?=`: config.mak, read
+# above, may set them.
+PREFIX ?= /usr
+SYSCONFDIR ?= /etc
+INSTALL = install
+NGINX_SNIPPETS = $(filter-out conf/nginx/modforge.conf,$(wildcard conf/nginx/*.conf))
+
+.PHONY: install
+install: $(PROGRAMS)
+	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONFDIR)/nginx/sites-available \
+	    $(DESTDIR)$(SYSCONFDIR)/nginx/snippets $(DESTDIR)$(PREFIX)/share/doc/modforge/examples
+	$(INSTALL) -m 0755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+	$(INSTALL) -m 0644 conf/nginx/modforge.conf $(DESTDIR)$(SYSCONFDIR)/nginx/sites-available/modforge
+	$(INSTALL) -m 0644 $(NGINX_SNIPPETS) $(DESTDIR)$(SYSCONFDIR)/nginx/snippets/
+	$(INSTALL) -m 0644 conf/modforge.conf.example $(DESTDIR)$(PREFIX)/share/doc/modforge/examples/
+
 -include $(shell find $(BUILD)/obj $(BUILD)/odb -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)

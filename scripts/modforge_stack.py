@@ -188,6 +188,10 @@ class Stack:
     def env(self):
         """Environment of every modforge program: the whole config, no config file."""
         env = dict(os.environ)
+        # The test harness's own variables are not configuration (the programs would refuse
+        # them as unknown keys).
+        for harness in ("MODFORGE_TEST_RUN", "MODFORGE_BIN_DIR"):
+            env.pop(harness, None)
         env.update({
             "MODFORGE_CONFIG": "/dev/null",
             "MODFORGE_DATABASE_HOST": self.pg_socket_dir,

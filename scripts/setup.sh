@@ -6,12 +6,15 @@ set -eu
 # Debian 12 packages, by purpose.
 PACKAGES="
   build-essential g++ make autoconf pkg-config
+  clang-14 libclang-rt-14-dev
   odb libodb-dev libodb-pgsql-dev
   libfcgi-dev rapidjson-dev libcppunit-dev libcrypt-dev libssl-dev libpq-dev
-  libpng-dev libzip-dev libpwquality-dev
+  libpng-dev libzip-dev libpwquality-dev cracklib-runtime
   postgresql postgresql-client
   nginx-light spawn-fcgi multiwatch
   curl python3 unzip
+  debhelper dpkg-dev fakeroot lintian
+  wrk
 "
 
 missing=""

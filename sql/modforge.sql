@@ -2,6 +2,8 @@
  * compiler for C++.
  */
 
+DROP TABLE IF EXISTS "login_throttles" CASCADE;
+
 DROP TABLE IF EXISTS "auth_events" CASCADE;
 
 DROP TABLE IF EXISTS "jobs" CASCADE;
@@ -143,6 +145,20 @@ CREATE INDEX "auth_events_user_id_i"
     "user_id",
     "id");
 
+CREATE TABLE "login_throttles" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "scope" VARCHAR(10) NOT NULL,
+  "key" VARCHAR(300) NOT NULL,
+  "events" INTEGER NOT NULL,
+  "first_event_at" TIMESTAMPTZ NOT NULL,
+  "last_event_at" TIMESTAMPTZ NOT NULL,
+  "locked_until" TIMESTAMPTZ NULL);
+
+CREATE UNIQUE INDEX "login_throttles_scope_key_i"
+  ON "login_throttles" (
+    "scope",
+    "key");
+
 CREATE TABLE "schema_version" (
   "name" TEXT NOT NULL PRIMARY KEY,
   "version" BIGINT NOT NULL,
@@ -150,5 +166,5 @@ CREATE TABLE "schema_version" (
 
 INSERT INTO "schema_version" (
   "name", "version", "migration")
-  VALUES ('', 1, FALSE);
+  VALUES ('', 2, FALSE);
 

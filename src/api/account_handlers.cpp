@@ -36,7 +36,7 @@ namespace modforge
       if (!ch.has_username && !ch.has_email && !ch.has_password)
         throw validation_error ("nothing to change: give username, email or password");
 
-      user u (c.accounts.update (p, ch, client_of (r)));
+      user u (c.accounts.update (p, ch, client_of (c, r)));
       return success_response (200, [&] (json_writer& w)
       {
         w.member ("message", "User updated").key ("user");
@@ -73,7 +73,7 @@ namespace modforge
       token_principal p (authenticate (c, r));
       expect_no_body (r);
       std::int64_t id (path_id (r, "id", not_found ("Token not found")));
-      c.accounts.revoke_token (p, id, client_of (r));
+      c.accounts.revoke_token (p, id, client_of (c, r));
       return success_response (200, [] (json_writer& w)
       {
         w.member ("message", "Token revoked");
@@ -84,7 +84,8 @@ namespace modforge
     {
       token_principal p (authenticate (c, r));
       rapidjson::Document b (json_body (r));
-      std::size_t n (c.accounts.logout_all (p, required_string (b, "password"), client_of (r)));
+      std::size_t n (c.accounts.logout_all (p, required_string (b, "password"),
+                                            client_of (c, r)));
       return success_response (200, [&] (json_writer& w)
       {
         w.member ("revoked", static_cast<std::int64_t> (n));

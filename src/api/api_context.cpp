@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <strings.h>
 
+#include "../auth/client_address.hpp"
 #include "../common/api_error.hpp"
 #include "../http/json.hpp"
 #include "../http/query_string.hpp"
@@ -53,9 +54,11 @@ namespace modforge
     return c.auth.authenticate (token);
   }
 
-  client_info client_of (const request& r)
+  client_info client_of (const api_context& c, const request& r)
   {
-    return client_info {r.remote_addr.substr (0, 45), clean_user_agent (r.user_agent)};
+    std::string address (client_address (r.remote_addr, r.forwarded_for,
+                                         c.security.trusted_proxies));
+    return client_info {address.substr (0, 45), clean_user_agent (r.user_agent)};
   }
 
   rapidjson::Document json_body (const request& r)
@@ -98,12 +101,20 @@ namespace modforge
   std::size_t query_integer (const request& r, const char* name, std::size_t fallback,
                              std::size_t min, std::size_t max)
   {
-    auto q (parse_query_string (r.query));
-    auto i (q.find (name));
-    if (i == q.end ())
+    auto pairs (query_pairs (r.query));
+    const std::string* text (nullptr);
+    for (const auto& p: pairs)
+      if (p.first == name)
+      {
+        // "?limit=1&limit=100": which one was meant is anyone's guess.
+        if (text != nullptr)
+          throw validation_error (std::string (name) + " must be given only once");
+        text = &p.second;
+      }
+    if (text == nullptr)
       return fallback;
     std::int64_t v (0);
-    if (!parse_decimal (i->second, v) || v < static_cast<std::int64_t> (min) ||
+    if (!parse_decimal (*text, v) || v < static_cast<std::int64_t> (min) ||
         v > static_cast<std::int64_t> (max))
       throw validation_error (std::string (name) + " must be an integer from " +
                               std::to_string (min) + " to " + std::to_string (max));

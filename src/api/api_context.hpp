@@ -25,13 +25,16 @@ namespace modforge
     account_service& accounts;
     session_service& sessions;
     job_service& jobs;
+    const security_config& security;
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.
   // Throws api_error 401 (missing_token or invalid_session).
   token_principal authenticate (api_context&, const request&);
 
-  client_info client_of (const request&);
+  // The client's address (REMOTE_ADDR, or X-Forwarded-For when REMOTE_ADDR is a trusted proxy)
+  // and its user agent.
+  client_info client_of (const api_context&, const request&);
 
   // The body as a JSON object. A non-empty body must be declared application/json (415 if not);
   // an empty body is an empty object.

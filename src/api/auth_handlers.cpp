@@ -17,7 +17,7 @@ namespace modforge
       std::string username (required_string (b, "username"));
       std::string email (required_string (b, "email"));
       std::string password (required_string (b, "password"));
-      user u (c.auth.register_user (username, email, password, client_of (r)));
+      user u (c.auth.register_user (username, email, password, client_of (c, r)));
       return success_response (201, [&] (json_writer& w)
       {
         w.member ("message", "User registered successfully").key ("user");
@@ -35,7 +35,15 @@ namespace modforge
       bool new_session (false);
       optional_bool (b, "new_session", new_session);
 
-      login_result l (c.auth.login (name, password, new_session, client_of (r)));
+      login_result l (c.auth.login (name, password, new_session, client_of (c, r)));
+      if (l.outcome == login_outcome::throttled)
+      {
+        api_error e (429, "too_many_attempts",
+                     "Too many failed logins; try again in " +
+                     std::to_string (l.retry_after_seconds) + " seconds");
+        e.headers.emplace_back ("Retry-After", std::to_string (l.retry_after_seconds));
+        throw e;
+      }
       if (l.outcome != login_outcome::ok)
         throw api_error (401, "invalid_credentials", "Invalid credentials");
 
@@ -66,7 +74,7 @@ namespace modforge
     {
       token_principal p (authenticate (c, r));
       expect_no_body (r);
-      c.auth.logout (p, client_of (r));
+      c.auth.logout (p, client_of (c, r));
       return success_response (200, [] (json_writer& w)
       {
         w.member ("message", "Logged out successfully");

@@ -67,9 +67,8 @@ namespace modforge
       std::int64_t index (-1);
       if (!optional_integer (b, "index", index, 0, max_images - 1))
         throw validation_error ("index is required (an integer from 0)");
-      const std::string& id (r.param ("job_id"));
-      c.jobs.select_image (p, id, static_cast<int> (index));
-      return accepted (c.jobs.status (p, id), "The mod is being packaged with the new image");
+      return accepted (c.jobs.select_image (p, r.param ("job_id"), static_cast<int> (index)),
+                       "The mod is being packaged with the new image");
     }
 
     response regenerate_images (api_context& c, request& r)
@@ -78,9 +77,8 @@ namespace modforge
       rapidjson::Document b (json_body (r));
       std::int64_t count (0);
       optional_integer (b, "count", count, 1, max_images);
-      const std::string& id (r.param ("job_id"));
-      c.jobs.regenerate_images (p, id, static_cast<int> (count));
-      return accepted (c.jobs.status (p, id), "New images are being drawn");
+      return accepted (c.jobs.regenerate_images (p, r.param ("job_id"), static_cast<int> (count)),
+                       "New images are being drawn");
     }
 
     response image (api_context& c, request& r)

@@ -37,7 +37,7 @@ namespace modforge
     {
       token_principal p (authenticate (c, r));
       rapidjson::Document b (json_body (r));
-      issued_session s (c.sessions.create (p, name_of (b), client_of (r)));
+      issued_session s (c.sessions.create (p, name_of (b), client_of (c, r)));
       return success_response (201, [&] (json_writer& w)
       {
         w.member ("message", "New session created").key ("session");
@@ -77,7 +77,7 @@ namespace modforge
       token_principal p (authenticate (c, r));
       expect_no_body (r);
       issued_session s (c.sessions.resume (p, path_id (r, "id", session_not_found ()),
-                                           client_of (r)));
+                                           client_of (c, r)));
       return success_response (201, [&] (json_writer& w)
       {
         w.member ("message", "Session resumed").key ("session");

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "../auth/client_address.hpp"
 #include "../common/api_error.hpp"
 #include "../common/log.hpp"
 #include "../db/schema.hpp"
@@ -14,12 +15,17 @@ namespace modforge
         db (settings.database),
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
-        auth (db, settings.security, hasher),
+        limits (db, settings.throttle),
+        auth (db, settings.security, hasher, limits),
         accounts (db, auth, files),
         sessions (db, files),
         jobs (db, settings.jobs),
-        api {auth, accounts, sessions, jobs}
+        api {auth, accounts, sessions, jobs, settings.security}
   {
+    std::string bad;
+    if (!valid_proxy_list (settings.security.trusted_proxies, bad))
+      throw std::runtime_error ("configuration: security.trusted_proxies: '" + bad +
+                                "' is neither an address nor a CIDR range");
     require_current_schema (db);
   }
 

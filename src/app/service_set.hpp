@@ -22,6 +22,7 @@ namespace modforge
     database db;
     job_files files;
     password_hasher hasher;
+    throttle limits;
     auth_service auth;
     account_service accounts;
     session_service sessions;

@@ -40,13 +40,8 @@ namespace modforge
         throw validation_error (problem);
     }
     if (c.has_password)
-    {
-      std::string problem (check_password (c.password, auth_.settings ().password_min_length,
-                                           c.has_username ? c.username : p.username,
-                                           c.has_email ? email : p.email));
-      if (!problem.empty ())
-        throw validation_error (problem);
-    }
+      auth_.check_new_password (c.password, c.has_username ? c.username : p.username,
+                                c.has_email ? email : p.email);
     if ((c.has_email || c.has_password) && c.current_password.empty ())
       throw validation_error ("current_password is required to change the email or password");
     if (c.has_email || c.has_password)
@@ -79,7 +74,8 @@ namespace modforge
   {
     db_.transact ([&]
     {
-      std::shared_ptr<user> u (user_store::find (p.user_id));
+      // Locked: an operator disabling the account meanwhile must not be undone by this write.
+      std::shared_ptr<user> u (user_store::find_locked (p.user_id));
       if (u == nullptr)
         throw invalid_session ();
 

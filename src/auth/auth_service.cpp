@@ -5,11 +5,13 @@
 
 #include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/log.hpp"
 #include "../db/event_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
 #include "../db/user_store.hpp"
 #include "credentials_rules.hpp"
+#include "password_quality.hpp"
 #include "token_codec.hpp"
 #include "token_issuer.hpp"
 
@@ -27,8 +29,18 @@ namespace modforge
     }
   }
 
-  auth_service::auth_service (database& db, const security_config& s, const password_hasher& h)
-      : db_ (db), security_ (s), hasher_ (h) {}
+  auth_service::auth_service (database& db, const security_config& s, const password_hasher& h,
+                              throttle& t)
+      : db_ (db), security_ (s), hasher_ (h), throttle_ (t) {}
+
+  void auth_service::check_new_password (const std::string& password,
+                                         const std::string& username,
+                                         const std::string& email) const
+  {
+    require (check_password (password, security_.password_min_length, username, email));
+    if (security_.password_quality)
+      require (check_password_quality (password, username, email));
+  }
 
   user auth_service::register_user (const std::string& username, const std::string& raw_email,
                                     const std::string& password, const client_info& client)
@@ -36,7 +48,17 @@ namespace modforge
     std::string email (ascii_lower (raw_email));
     require (check_username (username));
     require (check_email (email));
-    require (check_password (password, security_.password_min_length, username, email));
+    check_new_password (password, username, email);
+
+    int wait (throttle_.registration_wait (client.ip_address));
+    if (wait > 0)
+    {
+      api_error e (429, "too_many_registrations",
+                   "Too many registrations from this address; try again in " +
+                   std::to_string (wait) + " seconds");
+      e.headers.emplace_back ("Retry-After", std::to_string (wait));
+      throw e;
+    }
 
     user u;
     u.username = username;
@@ -67,6 +89,7 @@ namespace modforge
       db_.transact ([&] {name = user_store::username_taken (u.username_key);});
       throw name ? username_taken () : email_taken ();
     }
+    throttle_.registered (client.ip_address);
     return u;
   }
 
@@ -79,11 +102,31 @@ namespace modforge
     if (login.find ('\0') == std::string::npos)
       db_.transact ([&] {u = user_store::find_by_login (ascii_lower (login));});
 
+    // Throttled: decided before bcrypt, so the answer says nothing about the password.
+    std::string account (u != nullptr ? throttle::account_key (u->id)
+                                      : throttle::unknown_name_key (ascii_lower (login)));
+    r.retry_after_seconds = throttle_.login_wait (account, client.ip_address);
+    if (r.retry_after_seconds > 0)
+    {
+      // Operators watch for these (fail2ban and the like); the name is never logged.
+      log_info ("login throttled for " + std::to_string (r.retry_after_seconds) + " s: " +
+                (u != nullptr ? account : std::string ("an unknown name")) + " from " +
+                client.ip_address);
+      if (u != nullptr)
+        db_.transact ([&]
+        {
+          event_store::add (u->id, "login_throttled", client.ip_address, client.user_agent);
+        });
+      r.outcome = login_outcome::throttled;
+      return r;
+    }
+
     // bcrypt runs outside any transaction: it takes a fifth of a second.
     bool known (u != nullptr && u->is_active);
     bool match (hasher_.verify (password, known ? u->password_hash : hasher_.dummy_hash ()));
     if (!known || !match)
     {
+      throttle_.login_failed (account, client.ip_address);
       if (u != nullptr)
         db_.transact ([&]
         {
@@ -91,6 +134,7 @@ namespace modforge
         });
       return r;
     }
+    throttle_.login_succeeded (account);
 
     std::string new_hash (hasher_.needs_rehash (u->password_hash)
                           ? hasher_.compute (password) : std::string ());
@@ -98,9 +142,10 @@ namespace modforge
     db_.transact ([&]
     {
       utc_time now (now_utc ());
-      std::shared_ptr<user> current (user_store::find (u->id));
-      if (current == nullptr)
-        return; // deleted meanwhile: stays invalid_credentials
+      // Locked, so that re-hashing cannot undo an operator's disable-user in between.
+      std::shared_ptr<user> current (user_store::find_locked (u->id));
+      if (current == nullptr || !current->is_active)
+        return; // deleted or disabled meanwhile: stays invalid_credentials
 
       if (!new_hash.empty ())
       {
@@ -145,9 +190,23 @@ namespace modforge
     if (p == nullptr || !p->user_is_active)
       throw invalid_session ();
 
+    // Optional lifetimes (off by default): an expired token is deleted and refused.
+    utc_time now (now_utc ());
+    bool too_old (security_.token_max_age_seconds != 0 &&
+                  now - p->token_created_at >
+                    security_.token_max_age_seconds * microseconds_per_second);
+    bool idle (security_.token_idle_timeout_seconds != 0 &&
+               now - p->token_last_used_at >
+                 security_.token_idle_timeout_seconds * microseconds_per_second);
+    if (too_old || idle)
+    {
+      db_.transact ([&] {token_store::remove_owned (p->token_id, p->user_id);});
+      throw invalid_session ();
+    }
+
     utc_time interval (static_cast<utc_time> (security_.last_used_write_interval_seconds) *
                        microseconds_per_second);
-    if (now_utc () - p->token_last_used_at >= interval)
+    if (now - p->token_last_used_at >= interval)
       touch (*p);
     return *p;
   }

@@ -11,10 +11,11 @@
 #include "../db/database.hpp"
 #include "client_info.hpp"
 #include "password_hasher.hpp"
+#include "throttle.hpp"
 
 namespace modforge
 {
-  enum class login_outcome {ok, invalid_credentials};
+  enum class login_outcome {ok, invalid_credentials, throttled};
 
   struct login_result
   {
@@ -22,27 +23,32 @@ namespace modforge
     user account;
     session conversation;
     std::string token;
+    int retry_after_seconds = 0;    // when throttled
   };
 
   class auth_service
   {
   public:
-    auth_service (database&, const security_config&, const password_hasher&);
+    auth_service (database&, const security_config&, const password_hasher&, throttle&);
 
-    // Creates an account. Throws api_error 400 (bad field) or 409 (taken).
+    // Creates an account. Throws api_error 400 (bad field), 409 (taken) or 429 (too many
+    // registrations from this address).
     user register_user (const std::string& username, const std::string& email,
                         const std::string& password, const client_info&);
 
     // `login` is a username (any case) or an email. An unknown user, a wrong password and a
     // disabled account give the same outcome after the same bcrypt work. On success the most
     // recently used session is resumed with a fresh token (or a new session is started when
-    // there is none or `new_session` is set), and an outdated hash is replaced.
+    // there is none or `new_session` is set), and an outdated hash is replaced. While the
+    // account or the address is locked out the outcome is `throttled`, decided before any
+    // bcrypt work and whatever the password.
     login_result login (const std::string& login, const std::string& password,
                         bool new_session, const client_info&);
 
     // The caller behind a raw token, in one indexed query; throws api_error 401 when the token
-    // is malformed, unknown, revoked or its account disabled. Writes last_used_at at most once
-    // per configured interval.
+    // is malformed, unknown, revoked, expired (if lifetimes are configured: the token is then
+    // deleted) or its account disabled. Writes last_used_at at most once per configured
+    // interval.
     token_principal authenticate (const std::string& token);
 
     // Revokes the caller's token only.
@@ -50,6 +56,11 @@ namespace modforge
 
     // Throws api_error 403 unless `password` is the account's (bcrypt work is always done).
     void confirm_password (std::int64_t user_id, const std::string& password);
+
+    // The rules for a new password (length, encoding, not the username or email, and
+    // libpwquality's checks when configured); throws api_error 400.
+    void check_new_password (const std::string& password, const std::string& username,
+                             const std::string& email) const;
 
     const password_hasher& hasher () const {return hasher_;}
     const security_config& settings () const {return security_;}
@@ -60,5 +71,6 @@ namespace modforge
     database& db_;
     const security_config& security_;
     const password_hasher& hasher_;
+    throttle& throttle_;
   };
 }

@@ -47,6 +47,36 @@ namespace modforge
       return r;
     }
 
+    bool to_bool (const std::string& key, const std::string& value)
+    {
+      std::string v (lower (value));
+      if (v == "true" || v == "yes" || v == "on" || v == "1")
+        return true;
+      if (v == "false" || v == "no" || v == "off" || v == "0")
+        return false;
+      throw std::runtime_error ("configuration: " + key + " must be true or false, not '" +
+                                value + "'");
+    }
+
+    // "a, b c" -> {"a", "b", "c"}
+    std::vector<std::string> to_list (const std::string& value)
+    {
+      std::vector<std::string> r;
+      std::string item;
+      for (char c: value + " ")
+      {
+        if (c == ',' || c == ' ' || c == '\t')
+        {
+          if (!item.empty ())
+            r.push_back (item);
+          item.clear ();
+        }
+        else
+          item.push_back (c);
+      }
+      return r;
+    }
+
     std::string read_file (const std::string& path)
     {
       std::ifstream f (path, std::ios::binary);
@@ -147,6 +177,29 @@ namespace modforge
                                                 "security.password_min_length")},
       {"security.last_used_interval", integer (c.security.last_used_write_interval_seconds,
                                                0, 86400, "security.last_used_interval")},
+      {"security.trusted_proxies", [&c] (const std::string& v)
+                                   {c.security.trusted_proxies = to_list (v);}},
+      {"security.password_quality", [&c] (const std::string& v)
+                                    {c.security.password_quality =
+                                       to_bool ("security.password_quality", v);}},
+      {"security.token_idle_timeout", integer (c.security.token_idle_timeout_seconds, 0,
+                                               1 << 30, "security.token_idle_timeout")},
+      {"security.token_max_age", integer (c.security.token_max_age_seconds, 0, 1 << 30,
+                                          "security.token_max_age")},
+      {"throttle.account_failures", integer (c.throttle.account_failures, 1, 1000,
+                                             "throttle.account_failures")},
+      {"throttle.address_failures", integer (c.throttle.address_failures, 1, 100000,
+                                             "throttle.address_failures")},
+      {"throttle.window", integer (c.throttle.window_seconds, 1, 86400 * 7, "throttle.window")},
+      {"throttle.base_delay", integer (c.throttle.base_delay_seconds, 1, 86400,
+                                       "throttle.base_delay")},
+      {"throttle.max_delay", integer (c.throttle.max_delay_seconds, 1, 86400 * 7,
+                                      "throttle.max_delay")},
+      {"throttle.registrations_per_address", integer (c.throttle.registrations_per_address, 1,
+                                                      100000,
+                                                      "throttle.registrations_per_address")},
+      {"throttle.registration_window", integer (c.throttle.registration_window_seconds, 1,
+                                                86400 * 7, "throttle.registration_window")},
       {"files.data_dir", text (c.files.data_dir)},
       {"jobs.image_count", integer (c.jobs.image_count, 1, 8, "jobs.image_count")},
       {"jobs.lease_seconds", integer (c.jobs.lease_seconds, 2, 3600, "jobs.lease_seconds")},
@@ -163,6 +216,14 @@ namespace modforge
         throw std::runtime_error ("configuration: unknown key " + kv.first);
       i->second (kv.second);
     }
+    if (c.throttle.max_delay_seconds < c.throttle.base_delay_seconds)
+      throw std::runtime_error ("configuration: throttle.max_delay must be at least "
+                                "throttle.base_delay");
+    // last_used_at is what the idle timeout reads, and it is written only once per interval.
+    if (c.security.token_idle_timeout_seconds != 0 &&
+        c.security.token_idle_timeout_seconds <= 2 * c.security.last_used_write_interval_seconds)
+      throw std::runtime_error ("configuration: security.token_idle_timeout must be more than "
+                                "twice security.last_used_interval (or 0)");
     // The lease is renewed between stages; the analyser is the one long stage.
     if (c.jobs.lease_seconds <= c.jobs.analyser_timeout_seconds &&
         !c.jobs.analyser_command.empty ())

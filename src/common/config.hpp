@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace modforge
 {
@@ -29,6 +30,26 @@ namespace modforge
     std::size_t password_min_length = 8;
     // last_used_at of a token (and its session) is written at most once per this many seconds.
     int last_used_write_interval_seconds = 60;
+    // Addresses (or CIDR ranges) of proxies whose X-Forwarded-For is believed.
+    std::vector<std::string> trusted_proxies;
+    // libpwquality's dictionary and similarity checks on new passwords.
+    bool password_quality = false;
+    // Token lifetimes in seconds; 0: none (tokens never expire, as the design asks).
+    int token_idle_timeout_seconds = 0;
+    int token_max_age_seconds = 0;
+  };
+
+  // Brute-force limits: failed logins per account and per client address (a growing delay once
+  // over the limit), and registrations per address.
+  struct throttle_config
+  {
+    int account_failures = 5;
+    int address_failures = 30;
+    int window_seconds = 900;       // failures further apart than this start a new count
+    int base_delay_seconds = 60;    // the first lockout; each further failure doubles it
+    int max_delay_seconds = 900;
+    int registrations_per_address = 10;
+    int registration_window_seconds = 3600;
   };
 
   struct files_config
@@ -53,6 +74,7 @@ namespace modforge
     security_config security;
     files_config files;
     jobs_config jobs;
+    throttle_config throttle;
   };
 
   // The raw settings: "section.key" -> value.

@@ -82,5 +82,15 @@ namespace modforge
         return {};
       return ids (query::id.in_range (wanted.begin (), wanted.end ()));
     }
+
+    std::vector<job_status_count> count_by_status ()
+    {
+      typedef odb::query<job_status_count> cq;
+      std::vector<job_status_count> v;
+      for (const job_status_count& c: current_database ().query<job_status_count> (
+             cq ("GROUP BY") + cq::status + "ORDER BY" + cq::status))
+        v.push_back (c);
+      return v;
+    }
   }
 }

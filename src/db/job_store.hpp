@@ -8,6 +8,7 @@
 
 #include "../../odb/job.hxx"
 #include "../../odb/job_summary.hxx"
+#include "../../odb/row_counts.hxx"
 #include "../../odb/types.hxx"
 
 namespace modforge
@@ -43,5 +44,8 @@ namespace modforge
 
     // Which of `ids` are jobs that exist.
     std::vector<std::int64_t> existing (const std::vector<std::int64_t>& ids);
+
+    // How many jobs have each status (only statuses some job has), by status name.
+    std::vector<job_status_count> count_by_status ();
   }
 }

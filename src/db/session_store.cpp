@@ -49,5 +49,7 @@ namespace modforge
       return current_database ().erase_query<session> (query::id == session_id &&
                                                        query::owner == user_id) != 0;
     }
+
+    std::int64_t count () {return current_database ().query_value<session_count> ().total;}
   }
 }

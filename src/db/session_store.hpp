@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../../odb/row_counts.hxx"
 #include "../../odb/session.hxx"
 #include "../../odb/session_summary.hxx"
 
@@ -23,5 +24,8 @@ namespace modforge
     void update (const session&);
     // Whether the session existed and was the user's; its tokens and jobs go with it.
     bool remove_owned (std::int64_t session_id, std::int64_t user_id);
+
+    // How many sessions there are, of all users.
+    std::int64_t count ();
   }
 }

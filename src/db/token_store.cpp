@@ -52,5 +52,7 @@ namespace modforge
       return static_cast<std::size_t> (current_database ().erase_query<session_token> (
         query::owner == user_id && query::id != kept_token_id));
     }
+
+    std::int64_t count () {return current_database ().query_value<token_count> ().total;}
   }
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../../odb/row_counts.hxx"
 #include "../../odb/session_token.hxx"
 #include "../../odb/token_principal.hxx"
 
@@ -23,5 +24,8 @@ namespace modforge
     bool remove_owned (std::int64_t token_id, std::int64_t user_id);
     // Revokes every token of the user but one (0: all); returns how many were revoked.
     std::size_t remove_all_but (std::int64_t user_id, std::int64_t kept_token_id);
+
+    // How many tokens there are, of all users.
+    std::int64_t count ();
   }
 }

@@ -40,5 +40,24 @@ namespace modforge
     void add (user& u) {current_database ().persist (u);}
     void update (const user& u) {current_database ().update (u);}
     void remove (std::int64_t id) {current_database ().erase<user> (id);}
+
+    std::shared_ptr<user> find_locked (std::int64_t id)
+    {
+      return current_database ().query_one<user> ((query::id == id) + "FOR UPDATE");
+    }
+
+    std::vector<user_summary> list_summaries (std::size_t limit, std::size_t offset)
+    {
+      typedef odb::query<user_summary> sq;
+      std::vector<user_summary> v;
+      for (const user_summary& u: current_database ().query<user_summary> (
+             sq ("GROUP BY") + sq::user::id + "ORDER BY" + sq::user::created_at + "DESC," +
+             sq::user::id + "DESC LIMIT" + sq::_val (static_cast<std::int64_t> (limit)) +
+             "OFFSET" + sq::_val (static_cast<std::int64_t> (offset))))
+        v.push_back (u);
+      return v;
+    }
+
+    user_count count () {return current_database ().query_value<user_count> ();}
   }
 }

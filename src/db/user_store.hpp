@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "../../odb/row_counts.hxx"
 #include "../../odb/user.hxx"
+#include "../../odb/user_summary.hxx"
 
 namespace modforge
 {
@@ -19,5 +22,12 @@ namespace modforge
     void add (user&);
     void update (const user&);
     void remove (std::int64_t id); // cascades to sessions, tokens, jobs and events
+
+    // The user, locked until the transaction ends (FOR UPDATE); nullptr if there is none.
+    std::shared_ptr<user> find_locked (std::int64_t id);
+    // Users with their numbers of sessions and jobs, newest first (modforge-admin list-users).
+    std::vector<user_summary> list_summaries (std::size_t limit, std::size_t offset);
+    // How many users there are, and how many of them are active.
+    user_count count ();
   }
 }

@@ -1,6 +1,9 @@
 // JSON error responses.
 #include "error_response.hpp"
 
+#include <limits>
+
+#include "../common/utf8.hpp"
 #include "json.hpp"
 
 namespace modforge
@@ -22,7 +25,10 @@ namespace modforge
     // A rejected token answers "valid": false too, as verify's failure body has it (SPEC §3, 3).
     if (e.code == "invalid_session" || e.code == "missing_token")
       w.member ("valid", false);
-    w.member ("error", e.what ()).member ("code", e.code).end_object ();
+    // A message may quote the request (the method of a 405): its stray bytes become '?', so
+    // that every error body is UTF-8, as JSON must be.
+    w.member ("error", to_valid_utf8 (e.what (), std::numeric_limits<std::size_t>::max (), '?'))
+      .member ("code", e.code).end_object ();
 
     response r (json_response (e.status, std::move (body)));
     for (const auto& h: e.headers)

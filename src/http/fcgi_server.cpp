@@ -10,6 +10,7 @@
 
 #include "../common/log.hpp"
 #include "error_response.hpp"
+#include "limits.hpp"
 
 namespace modforge
 {
@@ -41,30 +42,25 @@ namespace modforge
       return v != nullptr ? v : "";
     }
 
-    // Fills `rq` from the FastCGI parameters and stdin. Throws api_error 413 for a body over
-    // the limit (only the declared length is trusted; nothing beyond max+1 bytes is read).
+    // Fills `rq` from the FastCGI parameters and stdin. Throws api_error 414 or 413 for a URI
+    // or body over the limits (only the declared length is trusted; nothing beyond it is read).
     void read_request (FCGX_Request& r, request& rq, std::size_t max_body_bytes)
     {
       rq.method = param (r, "REQUEST_METHOD");
       std::string uri (param (r, "REQUEST_URI"));
+      std::size_t declared (check_request_limits (uri, param (r, "QUERY_STRING"),
+                                                  param (r, "CONTENT_LENGTH"), max_body_bytes));
       std::size_t q (uri.find ('?'));
       rq.path = uri.substr (0, q);
       rq.query = q != std::string::npos ? uri.substr (q + 1) : std::string ();
       rq.content_type = param (r, "CONTENT_TYPE");
       rq.remote_addr = param (r, "REMOTE_ADDR");
+      rq.forwarded_for = param (r, "HTTP_X_FORWARDED_FOR");
       rq.user_agent = param (r, "HTTP_USER_AGENT");
       rq.authorization = param (r, "HTTP_AUTHORIZATION");
       rq.session_token = param (r, "HTTP_X_SESSION_TOKEN");
 
-      std::string length (param (r, "CONTENT_LENGTH"));
-      unsigned long long declared (length.empty () ? 0 : std::strtoull (length.c_str (),
-                                                                          nullptr, 10));
-      if (declared > max_body_bytes)
-        throw api_error (413, "payload_too_large",
-                         "Request body is larger than " + std::to_string (max_body_bytes) +
-                         " bytes");
-
-      rq.body.resize (static_cast<std::size_t> (declared));
+      rq.body.resize (declared);
       int got (declared == 0 ? 0 : FCGX_GetStr (&rq.body[0], static_cast<int> (declared), r.in));
       rq.body.resize (got > 0 ? static_cast<std::size_t> (got) : 0);
     }
@@ -99,6 +95,28 @@ namespace modforge
       if (!res.body.empty ())
         FCGX_PutStr (res.body.data (), static_cast<int> (res.body.size ()), r.out);
     }
+  }
+
+  std::size_t check_request_limits (const std::string& request_uri,
+                                    const std::string& query_string,
+                                    const std::string& content_length,
+                                    std::size_t max_body_bytes)
+  {
+    if (request_uri.size () > max_uri_bytes || query_string.size () > max_uri_bytes)
+      throw api_error (414, "uri_too_long",
+                       "Request URI is longer than " + std::to_string (max_uri_bytes) + " bytes");
+
+    // nginx sends a valid decimal or nothing; anything else cannot be trusted to be small.
+    bool digits (content_length.size () <= 18 &&
+                 content_length.find_first_not_of ("0123456789") == std::string::npos);
+    unsigned long long declared (content_length.empty () ? 0 : digits
+                                 ? std::strtoull (content_length.c_str (), nullptr, 10)
+                                 : ~0ULL);
+    if (declared > max_body_bytes)
+      throw api_error (413, "payload_too_large",
+                       "Request body is larger than " + std::to_string (max_body_bytes) +
+                       " bytes");
+    return static_cast<std::size_t> (declared);
   }
 
   void serve_fastcgi (const handler& app, std::size_t max_body_bytes)

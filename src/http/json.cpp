@@ -10,26 +10,39 @@ namespace modforge
 {
   namespace
   {
-    // RapidJSON validates the raw bytes, but turns an escaped lone low surrogate ("\udc00") into
-    // the UTF-8 bytes of a surrogate, which are not UTF-8 and which PostgreSQL would refuse.
-    // The depth was checked before parsing, so the recursion is bounded.
-    bool strings_are_utf8 (const rapidjson::Value& v)
+    api_error invalid_json (const std::string& why)
+    {
+      return api_error (400, "invalid_json", "Request body is not valid JSON: " + why);
+    }
+
+    // What the parser lets through but a request body may not hold. RapidJSON validates the
+    // raw bytes, but turns an escaped lone surrogate ("\udc00") into the UTF-8 bytes of a
+    // surrogate, which are not UTF-8 and which PostgreSQL would refuse. The depth was checked
+    // before parsing, so the recursion is bounded.
+    void check_parsed (const rapidjson::Value& v)
     {
       if (v.IsString ())
-        return is_valid_utf8 (std::string (v.GetString (), v.GetStringLength ()));
-      if (v.IsArray ())
+      {
+        if (!is_valid_utf8 (std::string (v.GetString (), v.GetStringLength ())))
+          throw invalid_json ("a \\u escape names no character (an unpaired surrogate)");
+      }
+      else if (v.IsArray ())
       {
         for (const rapidjson::Value& e: v.GetArray ())
-          if (!strings_are_utf8 (e))
-            return false;
+          check_parsed (e);
       }
       else if (v.IsObject ())
       {
+        if (v.MemberCount () > max_json_object_members)
+          throw api_error (400, "invalid_json",
+                           "Request body has an object of more than " +
+                           std::to_string (max_json_object_members) + " members");
         for (const auto& m: v.GetObject ())
-          if (!strings_are_utf8 (m.name) || !strings_are_utf8 (m.value))
-            return false;
+        {
+          check_parsed (m.name);
+          check_parsed (m.value);
+        }
       }
-      return true;
     }
   }
 
@@ -77,16 +90,11 @@ namespace modforge
 
     d.Parse<rapidjson::kParseValidateEncodingFlag> (body.data (), body.size ());
     if (d.HasParseError ())
-      throw api_error (400, "invalid_json",
-                       std::string ("Request body is not valid JSON: ") +
-                       rapidjson::GetParseError_En (d.GetParseError ()) + " (at byte " +
-                       std::to_string (d.GetErrorOffset ()) + ")");
+      throw invalid_json (std::string (rapidjson::GetParseError_En (d.GetParseError ())) +
+                          " (at byte " + std::to_string (d.GetErrorOffset ()) + ")");
     if (!d.IsObject ())
       throw api_error (400, "invalid_json", "Request body must be a JSON object");
-    if (!strings_are_utf8 (d))
-      throw api_error (400, "invalid_json",
-                       "Request body is not valid JSON: a \\u escape names no character "
-                       "(an unpaired surrogate)");
+    check_parsed (d);
     return d;
   }
 
@@ -98,21 +106,26 @@ namespace modforge
     return &i->value;
   }
 
-  std::string required_string (const rapidjson::Value& object, const char* name)
+  std::string required_string (const rapidjson::Value& object, const char* name,
+                               std::size_t max_bytes)
   {
     std::string r;
-    if (!optional_string (object, name, r))
+    if (!optional_string (object, name, r, max_bytes))
       throw validation_error (std::string (name) + " is required");
     return r;
   }
 
-  bool optional_string (const rapidjson::Value& object, const char* name, std::string& out)
+  bool optional_string (const rapidjson::Value& object, const char* name, std::string& out,
+                        std::size_t max_bytes)
   {
     const rapidjson::Value* v (find_member (object, name));
     if (v == nullptr)
       return false;
     if (!v->IsString ())
       throw validation_error (std::string (name) + " must be a string");
+    if (v->GetStringLength () > max_bytes)
+      throw validation_error (std::string (name) + " must be at most " +
+                              std::to_string (max_bytes) + " bytes long");
     out.assign (v->GetString (), v->GetStringLength ());
     return true;
   }

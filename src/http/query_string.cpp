@@ -1,6 +1,8 @@
 // Query string parsing.
 #include "query_string.hpp"
 
+#include <utility>
+
 #include "../common/api_error.hpp"
 
 namespace modforge
@@ -38,9 +40,9 @@ namespace modforge
     return r;
   }
 
-  std::map<std::string, std::string> parse_query_string (const std::string& query)
+  std::vector<std::pair<std::string, std::string>> query_pairs (const std::string& query)
   {
-    std::map<std::string, std::string> r;
+    std::vector<std::pair<std::string, std::string>> r;
     std::size_t start (0);
     while (start <= query.size ())
     {
@@ -49,14 +51,22 @@ namespace modforge
       if (!pair.empty ())
       {
         std::size_t eq (pair.find ('='));
-        std::string name (percent_decode (pair.substr (0, eq), true));
-        r[name] = eq == std::string::npos ? std::string ()
-                                          : percent_decode (pair.substr (eq + 1), true);
+        r.emplace_back (percent_decode (pair.substr (0, eq), true),
+                        eq == std::string::npos ? std::string ()
+                                                : percent_decode (pair.substr (eq + 1), true));
       }
       if (amp == std::string::npos)
         break;
       start = amp + 1;
     }
+    return r;
+  }
+
+  std::map<std::string, std::string> parse_query_string (const std::string& query)
+  {
+    std::map<std::string, std::string> r;
+    for (auto& p: query_pairs (query))
+      r[p.first] = std::move (p.second);
     return r;
   }
 }

@@ -14,6 +14,7 @@ namespace modforge
     std::string content_type;
     std::string body;
     std::string remote_addr;   // nginx's REMOTE_ADDR
+    std::string forwarded_for; // the X-Forwarded-For header (believed from trusted proxies only)
     std::string user_agent;
     std::string authorization; // the Authorization header
     std::string session_token; // the X-Session-Token header

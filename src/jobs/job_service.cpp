@@ -119,24 +119,27 @@ namespace modforge
     return r;
   }
 
-  void job_service::change_own_job (const token_principal& p, const std::string& job_id,
-                                    const std::function<void (job&)>& change)
+  job job_service::change_own_job (const token_principal& p, const std::string& job_id,
+                                   const std::function<void (job&)>& change)
   {
     if (!is_token_shaped (job_id))
       throw job_not_found ();
+    job r;
     db_.transact ([&]
     {
       std::shared_ptr<job> j (job_store::find_owned (job_id, p.user_id, true));
       if (j == nullptr)
         throw job_not_found ();
       change (*j);
+      r = *j;
     });
+    return r;
   }
 
-  void job_service::select_image (const token_principal& p, const std::string& job_id,
-                                  int index)
+  job job_service::select_image (const token_principal& p, const std::string& job_id,
+                                 int index)
   {
-    change_own_job (p, job_id, [index] (job& j)
+    return change_own_job (p, job_id, [index] (job& j)
     {
       if (j.status != "completed")
         throw job_busy (j);
@@ -148,10 +151,10 @@ namespace modforge
     });
   }
 
-  void job_service::regenerate_images (const token_principal& p, const std::string& job_id,
-                                       int count)
+  job job_service::regenerate_images (const token_principal& p, const std::string& job_id,
+                                      int count)
   {
-    change_own_job (p, job_id, [count] (job& j)
+    return change_own_job (p, job_id, [count] (job& j)
     {
       if (j.status != "completed" && j.status != "failed")
         throw job_busy (j);

@@ -42,12 +42,13 @@ namespace modforge
     job status (const token_principal&, const std::string& job_id);
 
     // Queues packaging again with image `index` (409 job_busy unless the job has completed;
-    // 400 if there is no such image).
-    void select_image (const token_principal&, const std::string& job_id, int index);
+    // 400 if there is no such image). Returns the job as queued (a worker may already have
+    // taken it by the time the caller looks again).
+    job select_image (const token_principal&, const std::string& job_id, int index);
 
     // Queues a new set of `count` images (0: as many as before), then packaging with the first
-    // (409 job_busy while the job runs or before it was analysed).
-    void regenerate_images (const token_principal&, const std::string& job_id, int count);
+    // (409 job_busy while the job runs or before it was analysed). Returns the job as queued.
+    job regenerate_images (const token_principal&, const std::string& job_id, int count);
 
     job_file image (const token_principal&, const std::string& job_id, int index);
     job_file download (const token_principal&, const std::string& filename);
@@ -57,8 +58,9 @@ namespace modforge
     static std::string normalize_prompt (const std::string&);
 
   private:
-    // Runs `change` on the caller's job, locked, in one transaction; 404 if there is none.
-    void change_own_job (const token_principal&, const std::string& job_id,
+    // Runs `change` on the caller's job, locked, in one transaction, and returns the job as
+    // changed; 404 if there is none.
+    job change_own_job (const token_principal&, const std::string& job_id,
                          const std::function<void (job&)>& change);
 
     database& db_;

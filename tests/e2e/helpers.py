@@ -25,6 +25,11 @@ TEST_ENV = {
     "MODFORGE_SECURITY_LAST_USED_INTERVAL": str(LAST_USED_INTERVAL),
     "MODFORGE_JOBS_LEASE_SECONDS": str(LEASE_SECONDS),
     "MODFORGE_JOBS_POLL_SECONDS": str(POLL_SECONDS),
+    # The suite logs in wrongly on purpose, all from 127.0.0.1: the brute-force limits are
+    # tested on a stack of their own (test_throttle.py).
+    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "1000",
+    "MODFORGE_THROTTLE_ADDRESS_FAILURES": "100000",
+    "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
 }
 USER_AGENT = "modforge-e2e/1.0"
 
@@ -34,11 +39,14 @@ SECRET_KEYS = {"password", "password_hash", "token_hash", "hash", "current_passw
 
 _stack = None
 _stack_error = None
+_override = None      # a module's own stack (use_stack), which api() and psql() then talk to
 
 
 def stack():
     """The stack shared by the whole run, started on first use; a failed start is not retried."""
     global _stack, _stack_error
+    if _override is not None:
+        return _override
     if _stack_error is not None:
         raise RuntimeError("the stack did not start: %s" % _stack_error)
     if _stack is None:
@@ -56,6 +64,12 @@ def stack():
             raise
         _stack = s
     return _stack
+
+
+def use_stack(s):
+    """Makes api(), psql() and stack() use `s` (None: the shared stack again)."""
+    global _override
+    _override = s
 
 
 def stop_stack():

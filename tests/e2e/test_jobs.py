@@ -139,6 +139,8 @@ class JobsTest(ApiTestCase):
         r = u.api("POST", "/api/jobs/%s/select-image" % j["job_id"], {"index": 2})
         self.assertShape(self.assertOk(r, 202), {"success": bool, "message": str, "job_id": UUID4,
                                                   "status": str})
+        # The job as queued, whatever a worker has done with it since.
+        self.assertEqual(r.json["status"], "queued")
         again = wait_for_job(u, j["job_id"])
         self.assertEqual((again["status"], again["selected_image"]), ("completed", 2))
         z = zipfile.ZipFile(io.BytesIO(self.download(u, again).data))

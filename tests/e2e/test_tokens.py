@@ -137,3 +137,18 @@ class LastUsedTest(ApiTestCase):
         self.assertEqual(self.db_last_used(u.token), later)
         listed = [t for t in tokens(u) if t["current"]][0]
         self.assertAlmostEqual(parse_ts(listed["last_used_at"]), later[0], delta=1.0)
+
+
+class ClientAddressTest(ApiTestCase):
+
+    def test_forwarded_for_is_ignored_without_trusted_proxies(self):
+        # This stack trusts no proxy: whatever a client claims, the address is nginx's
+        # REMOTE_ADDR. (test_throttle.py tests the trusted case.)
+        u = new_user()
+        r = api("POST", "/api/auth/login", {"username": u.username, "password": u.password},
+                headers={"X-Forwarded-For": "203.0.113.5", "X-Real-IP": "203.0.113.6"})
+        token = self.assertOk(r)["session"]["token"]
+        mine = [t for t in tokens(u, token) if t["current"]]
+        self.assertEqual(mine[0]["ip_address"], "127.0.0.1")
+        events = self.assertOk(api("GET", "/api/auth/events", token=token))["events"]
+        self.assertEqual(events[0]["ip_address"], "127.0.0.1")

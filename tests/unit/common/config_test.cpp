@@ -155,6 +155,12 @@ public:
     expect_bad ("http.max_body_bytes", "1023");
     expect_bad ("security.password_min_length", "73");
     expect_bad ("jobs.image_count", "9");
+    expect_bad ("security.password_quality", "maybe");
+    expect_bad ("throttle.account_failures", "0");
+    CPPUNIT_ASSERT (make_config (settings {{"security.password_quality", "yes"}})
+                      .security.password_quality);
+    CPPUNIT_ASSERT (make_config (settings {{"security.trusted_proxies", " a,b  c "}})
+                      .security.trusted_proxies == std::vector<std::string> ({"a", "b", "c"}));
     expect_bad ("jobs.max_attempts", "0");
     // A lease shorter than the analyser's timeout would let a second worker take a live job.
     std::string m (error_of ([] {make_config (settings {{"jobs.analyser_command", "cat"},
@@ -183,7 +189,11 @@ public:
       "database.password_file", "database.connect_timeout", "http.max_body_bytes",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "files.data_dir", "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts",
-      "jobs.poll_seconds", "jobs.analyser_command", "jobs.analyser_timeout"};
+      "jobs.poll_seconds", "jobs.analyser_command", "jobs.analyser_timeout",
+      "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
+      "security.token_max_age", "throttle.account_failures", "throttle.address_failures",
+      "throttle.window", "throttle.base_delay", "throttle.max_delay",
+      "throttle.registrations_per_address", "throttle.registration_window"};
     CPPUNIT_ASSERT (expected == keys);
 
     s.erase ("database.password");
@@ -205,6 +215,21 @@ public:
     CPPUNIT_ASSERT_EQUAL (d.jobs.max_attempts, c.jobs.max_attempts);
     CPPUNIT_ASSERT_EQUAL (d.jobs.poll_seconds, c.jobs.poll_seconds);
     CPPUNIT_ASSERT_EQUAL (d.jobs.analyser_timeout_seconds, c.jobs.analyser_timeout_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.security.password_quality, c.security.password_quality);
+    CPPUNIT_ASSERT_EQUAL (d.security.token_idle_timeout_seconds,
+                          c.security.token_idle_timeout_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.security.token_max_age_seconds, c.security.token_max_age_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.account_failures, c.throttle.account_failures);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.address_failures, c.throttle.address_failures);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.window_seconds, c.throttle.window_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.base_delay_seconds, c.throttle.base_delay_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.max_delay_seconds, c.throttle.max_delay_seconds);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.registrations_per_address,
+                          c.throttle.registrations_per_address);
+    CPPUNIT_ASSERT_EQUAL (d.throttle.registration_window_seconds,
+                          c.throttle.registration_window_seconds);
+    // The example's commented proxy list is a valid list.
+    CPPUNIT_ASSERT_EQUAL (std::size_t (2), c.security.trusted_proxies.size ());
   }
 };
 

@@ -1,4 +1,5 @@
-// Tests of the JSON helpers: nesting bound, body parsing, typed field access, the writer.
+// Tests of the JSON helpers: nesting and member bounds, body parsing, typed and bounded field
+// access, the writer.
 #include <chrono>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -16,6 +17,15 @@ namespace
   std::string nested (std::size_t depth)
   {
     return std::string (depth, '[') + std::string (depth, ']');
+  }
+
+  // {"k0":0,"k1":1,...}: an object of n members.
+  std::string members (std::size_t n)
+  {
+    std::string r ("{");
+    for (std::size_t i (0); i != n; ++i)
+      r += (i == 0 ? "\"k" : ",\"k") + std::to_string (i) + "\":" + std::to_string (i);
+    return r + "}";
   }
 
   void expect_invalid_json (const std::string& body)
@@ -55,6 +65,8 @@ class json_test: public CppUnit::TestFixture
   CPPUNIT_TEST (depth_counts_outside_strings_only);
   CPPUNIT_TEST (depth_limit_is_32);
   CPPUNIT_TEST (very_deep_nesting_is_refused_fast);
+  CPPUNIT_TEST (object_member_limit_is_64_at_any_level);
+  CPPUNIT_TEST (string_fields_are_bounded);
   CPPUNIT_TEST (empty_body_is_empty_object);
   CPPUNIT_TEST (non_object_top_level_is_400);
   CPPUNIT_TEST (malformed_body_is_400);
@@ -102,6 +114,57 @@ public:
     expect_invalid_json (std::string (10000, '{'));
     auto elapsed (std::chrono::steady_clock::now () - start);
     CPPUNIT_ASSERT (elapsed < std::chrono::milliseconds (200));
+  }
+
+  void object_member_limit_is_64_at_any_level ()
+  {
+    CPPUNIT_ASSERT_EQUAL (std::size_t (64), max_json_object_members);
+    CPPUNIT_ASSERT_EQUAL (rapidjson::SizeType (64),
+                          parse_json_object (members (64)).MemberCount ());
+    expect_invalid_json (members (65));
+    expect_invalid_json (members (10000));
+    // Nested in an object or an array, it is the same.
+    CPPUNIT_ASSERT (parse_json_object ("{\"a\":" + members (64) + "}").IsObject ());
+    expect_invalid_json ("{\"a\":" + members (65) + "}");
+    expect_invalid_json ("{\"a\":[1,{},[" + members (65) + "]]}");
+    // Arrays are bounded by the body size only: 64 is a limit on keys.
+    std::string list ("{\"a\":[0");
+    for (int i (1); i != 1000; ++i)
+      list += "," + std::to_string (i);
+    CPPUNIT_ASSERT (parse_json_object (list + "]}").IsObject ());
+
+    api_error e (expect_api_error ([&] {parse_json_object (members (65));}));
+    CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "64"));
+  }
+
+  void string_fields_are_bounded ()
+  {
+    CPPUNIT_ASSERT_EQUAL (std::size_t (8192), max_json_string_bytes);
+    std::string at (max_json_string_bytes, 'x');
+    rapidjson::Document d (parse_json_object ("{\"ok\":\"" + at + "\",\"long\":\"" + at +
+                                              "x\"}"));
+    CPPUNIT_ASSERT_EQUAL (at, required_string (d, "ok"));
+    std::string s;
+    for (bool required: {true, false})
+    {
+      api_error e (expect_api_error ([&]
+      {
+        if (required)
+          required_string (d, "long");
+        else
+          optional_string (d, "long", s);
+      }));
+      CPPUNIT_ASSERT_EQUAL (400, e.status);
+      CPPUNIT_ASSERT_EQUAL (std::string ("validation_error"), e.code);
+      CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "long") &&
+                                         contains (e.what (), "8192"));
+    }
+    // A field's own bound, counted in bytes (a two-byte character counts twice).
+    rapidjson::Document p (parse_json_object ("{\"password\":\"" + std::string (36, 'a') +
+                                              "\xc3\xa9\"}"));
+    CPPUNIT_ASSERT (optional_string (p, "password", s, 38));
+    api_error e (expect_api_error ([&] {required_string (p, "password", 37);}));
+    CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "password must be at most 37 bytes"));
   }
 
   void empty_body_is_empty_object ()

@@ -14,6 +14,7 @@ class query_string_test: public CppUnit::TestFixture
   CPPUNIT_TEST (plus_is_space_only_when_asked);
   CPPUNIT_TEST (malformed_escapes_are_400);
   CPPUNIT_TEST (repeated_and_empty_keys);
+  CPPUNIT_TEST (pairs_keep_order_and_repeats);
   CPPUNIT_TEST_SUITE_END ();
 
 public:
@@ -63,6 +64,22 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("1"), e["a"]);
     CPPUNIT_ASSERT (e.count ("flag") == 1 && e["flag"].empty ());
     CPPUNIT_ASSERT (e.count ("b") == 1 && e["b"].empty ());
+  }
+
+  void pairs_keep_order_and_repeats ()
+  {
+    // What query_integer needs to refuse "?limit=1&limit=100".
+    auto p (query_pairs ("limit=1&&offset&lim%69t=100&x=%41+b"));
+    CPPUNIT_ASSERT_EQUAL (std::size_t (4), p.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("limit"), p[0].first);
+    CPPUNIT_ASSERT_EQUAL (std::string ("1"), p[0].second);
+    CPPUNIT_ASSERT_EQUAL (std::string ("offset"), p[1].first);
+    CPPUNIT_ASSERT (p[1].second.empty ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("limit"), p[2].first);
+    CPPUNIT_ASSERT_EQUAL (std::string ("100"), p[2].second);
+    CPPUNIT_ASSERT_EQUAL (std::string ("A b"), p[3].second);
+    CPPUNIT_ASSERT (query_pairs ("").empty ());
+    CPPUNIT_ASSERT_EQUAL (400, expect_api_error ([] {query_pairs ("a=1&b=%zz");}).status);
   }
 };
 

@@ -1,0 +1,686 @@
+#!/usr/bin/env python3
+"""modforge's benchmark: the machine's ceilings and modforge's endpoints, measured in one run.
+
+    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N]
+                         [--users N] [--bcrypt-cost C] [--no-conn-limit] [--large [--scale F]]
+    python3 bench/run.py --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
+
+Starts its own stack (build/run/bench) unless --url names a running one, fills the database
+with SQL, runs every benchmark --runs times (round by round, so that the ceilings and modforge
+share the machine's moods), prints one table and writes it as JSON to
+build/bench/results-<timestamp>.json. See bench/README.md. Standard library only.
+"""
+import argparse
+import ctypes
+import glob
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+from modforge_stack import (NGINX, PG_BIN, PG_PORT, WEB_USER, Stack,  # noqa: E402
+                            StackError, free_port)
+
+CONNECTIONS = 32
+THREADS = 2
+LOGIN_CONNECTIONS = (2, 8)
+LOGIN_USER = "bench_login"
+LOGIN_PASSWORD = "bench-password-1"
+BCRYPT_SECONDS = 2.0
+CORES = len(os.sched_getaffinity(0))
+# Login and throttling limits out of the way: the login benchmark measures bcrypt, not them.
+STACK_ENV = {
+    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "1000",
+    "MODFORGE_THROTTLE_ADDRESS_FAILURES": "100000",
+    "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
+}
+AUTH_RATE = "100000r/s"
+# Issue 6's targets besides the ratios of benchmarks() (median req/s over its ceiling's median).
+RSS_TARGET_MB = {"handler": 16, "worker": 64}
+LARGE_TARGET = 0.8        # at --large, verify and sessions within 20 % of the small figures
+
+
+class Benchmark:
+    """One wrk run against modforge: what it asks, with what, and what it is compared to."""
+
+    def __init__(self, name, path, connections, ceiling, target, token=None, script=None,
+                 p99_ms=None, label=None):
+        self.name, self.path, self.connections = name, path, connections
+        self.label = label or path
+        self.ceiling, self.target, self.p99_ms = ceiling, target, p99_ms
+        self.token, self.script = token, script
+
+
+def benchmarks(fixture):
+    """The modforge benchmarks of one round, in order; generate-mod last (it leaves work)."""
+    reader, writer = fixture["reader_token"], fixture["writer_token"]
+    b = [
+        Benchmark("verify", "/api/auth/verify", CONNECTIONS, "pgbench", 0.6, reader, p99_ms=10),
+        Benchmark("me", "/api/auth/me", CONNECTIONS, "pgbench", 0.5, reader),
+        Benchmark("status", "/api/status/%s" % fixture["job_id"], CONNECTIONS, "pgbench", 0.5,
+                  reader, label="/api/status/{job_id}"),
+        Benchmark("sessions", "/api/sessions", CONNECTIONS, "pgbench", 0.3, reader),
+        Benchmark("detail", "/api/sessions/%s" % fixture["session_id"], CONNECTIONS, "pgbench",
+                  0.3, reader, label="/api/sessions/{id}"),
+    ]
+    b += [Benchmark("login@%d" % c, "/api/auth/login", c, "bcrypt", 0.9,
+                    script=os.path.join(BENCH, "login.lua")) for c in LOGIN_CONNECTIONS]
+    b.append(Benchmark("generate", "/api/generate-mod", CONNECTIONS, "pgbench", 0.2, writer,
+                       script=os.path.join(BENCH, "generate.lua")))
+    return b
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---- tools ----------------------------------------------------------------------------------
+def check_tools():
+    """wrk, pgbench and psql must be there; say how to get them if not."""
+    missing = [t for t in ("wrk", "psql") if not shutil.which(t)]
+    if not os.path.exists(os.path.join(PG_BIN, "pgbench")):
+        missing.append("pgbench")
+    if missing:
+        pkgs = " ".join(sorted({"wrk": "wrk", "psql": "postgresql-client-15",
+                                "pgbench": "postgresql-15"}[t] for t in missing))
+        sys.exit("bench: %s missing; install with: apt-get install -y %s" % (
+            ", ".join(missing), pkgs))
+
+
+# ---- PostgreSQL -----------------------------------------------------------------------------
+class Database:
+    """psql against the stack's cluster over its unix socket."""
+
+    def __init__(self, socket_dir, user="modforge", name="modforge"):
+        self.socket_dir, self.user, self.name = socket_dir, user, name
+
+    def _psql(self, args, dbname, timeout):
+        cmd = ["psql", "-h", self.socket_dir, "-p", str(PG_PORT), "-U", self.user,
+               "-d", dbname or self.name, "-X", "-At", "-v", "ON_ERROR_STOP=1"] + args
+        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           timeout=timeout)
+        if r.returncode != 0:
+            raise StackError("psql %s failed:\n%s" % (" ".join(args[-2:]), r.stderr.strip()))
+        return r.stdout.strip()
+
+    def query(self, sql, dbname=None):
+        return self._psql(["-c", sql], dbname, 600)
+
+    def run_file(self, name, dbname=None, **variables):
+        """Runs bench/<name> with psql variables; no timeout (--large takes many minutes)."""
+        args = []
+        for k, v in variables.items():
+            args += ["-v", "%s=%s" % (k, v)]
+        return self._psql(args + ["-f", os.path.join(BENCH, name)], dbname, None)
+
+
+# ---- bcrypt (libxcrypt through ctypes, as tests/e2e/helpers.bcrypt) ---------------------------
+_libcrypt = ctypes.CDLL("libcrypt.so.1")
+_libcrypt.crypt_gensalt.restype = ctypes.c_char_p
+_libcrypt.crypt_gensalt.argtypes = [ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p, ctypes.c_int]
+_libcrypt.crypt_r.restype = ctypes.c_char_p
+_libcrypt.crypt_r.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p]
+CRYPT_DATA_SIZE = 32768   # sizeof (struct crypt_data) in libxcrypt's crypt.h
+
+
+def bcrypt_hash(password, cost):
+    """A $2b$ hash at `cost`, the prefix modforge writes (so a login never re-hashes)."""
+    data = ctypes.create_string_buffer(CRYPT_DATA_SIZE)
+    setting = _libcrypt.crypt_gensalt(b"$2b$", cost, None, 0)
+    return _libcrypt.crypt_r(password.encode(), setting, data).decode()
+
+
+def bcrypt_rate(cost, threads=1, seconds=BCRYPT_SECONDS):
+    """Hashes per second of `threads` threads hashing for about `seconds` (ctypes lets go of the
+    GIL, so each thread has a core if one is free); p50 is the mean time of one hash."""
+    counts = [0] * threads
+    start = time.monotonic()
+
+    def hash_until_done(i):
+        while time.monotonic() - start < seconds:
+            bcrypt_hash(LOGIN_PASSWORD, cost)
+            counts[i] += 1
+    pool = [threading.Thread(target=hash_until_done, args=(i,)) for i in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.monotonic() - start
+    n = sum(counts)
+    return {"rps": n / elapsed, "p50": elapsed * threads / n * 1000, "p99": None, "errors": 0}
+
+
+# ---- filling ---------------------------------------------------------------------------------
+def fill_small(db, users, cost):
+    """bench/fill.sql: `users` users in all; returns the tokens and ids the benchmarks use."""
+    tokens = {k: str(uuid.uuid4()) for k in ("reader_token", "writer_token")}
+    t = time.monotonic()
+    db.run_file("fill.sql", fillers=max(users - 3, 0),
+                filler_hash=bcrypt_hash("bench-filler-password", cost),
+                login_hash=bcrypt_hash(LOGIN_PASSWORD, cost),
+                **{k + "_hash": hashlib.sha256(v.encode()).hexdigest()
+                   for k, v in tokens.items()})
+    reader = "(SELECT id FROM users WHERE username = 'bench_reader')"
+    fixture = dict(tokens)
+    fixture["session_id"] = db.query(
+        "SELECT id FROM sessions WHERE user_id = %s AND name = 'Session 1'" % reader)
+    fixture["job_id"] = db.query(
+        "SELECT job_id FROM jobs WHERE user_id = %s ORDER BY id LIMIT 1" % reader)
+    log("bench: filled %d users in %.1f s" % (users, time.monotonic() - t))
+    return fixture
+
+
+def fill_large(db, scale):
+    """bench/fill_large.sql: 1 M users with 10 tokens and 10 jobs each, times `scale`."""
+    users = max(int(1000000 * scale), 1)
+    t = time.monotonic()
+    log("bench: --large: filling %d users, %d tokens, %d jobs (this takes a while)" % (
+        users, users * 10, users * 10))
+    db.run_file("fill_large.sql", users=users, per_user=10)
+    counts = db.query("SELECT (SELECT count(*) FROM users) || ' users, ' || "
+                      "(SELECT count(*) FROM session_tokens) || ' tokens, ' || "
+                      "(SELECT count(*) FROM jobs) || ' jobs'")
+    log("bench: --large: now %s (%.0f s)" % (counts, time.monotonic() - t))
+    return counts
+
+
+def drain_generated(db, timeout=60):
+    """Drops generate-mod's queued jobs and waits for the worker to finish the one in hand, so
+    that it does not compete with the next benchmarks."""
+    writer = "(SELECT id FROM users WHERE username = 'bench_writer')"
+    db.query("DELETE FROM jobs WHERE user_id = %s AND status = 'queued'" % writer)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and db.query(
+            "SELECT count(*) FROM jobs WHERE user_id = %s AND status NOT IN "
+            "('queued', 'completed', 'failed')" % writer) != "0":
+        time.sleep(0.2)
+
+
+# ---- ceilings --------------------------------------------------------------------------------
+def prepare_pgbench(db):
+    """Database bench_ceiling with the lookup table; checks that the lookup uses the index."""
+    db.query("DROP DATABASE IF EXISTS bench_ceiling", "postgres")
+    db.query("CREATE DATABASE bench_ceiling", "postgres")
+    db.run_file("ceiling_setup.sql", "bench_ceiling")
+    plan = db.query("EXPLAIN SELECT id FROM lookup WHERE key = "
+                    "encode(sha256(convert_to('7', 'UTF8')), 'hex')::char(64)", "bench_ceiling")
+    if "Index Scan" not in plan:
+        log("bench: WARNING: the pgbench lookup does not use the index:\n" + plan)
+
+
+def run_pgbench(db, duration):
+    """pgbench -M prepared at the benchmarks' concurrency; latencies from its per-transaction
+    log (microseconds, third field)."""
+    logdir = tempfile.mkdtemp(prefix="modforge-bench-pgbench-")
+    try:
+        r = subprocess.run(
+            [os.path.join(PG_BIN, "pgbench"), "-h", db.socket_dir, "-p", str(PG_PORT),
+             "-U", db.user, "-n", "-M", "prepared", "-c", str(CONNECTIONS), "-j", str(THREADS),
+             "-T", str(duration), "-f", os.path.join(BENCH, "ceiling_lookup.sql"),
+             "-l", "--log-prefix", os.path.join(logdir, "tx"), "bench_ceiling"],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=duration + 120)
+        m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", r.stdout)
+        if r.returncode != 0 or not m:
+            raise StackError("pgbench failed:\n%s%s" % (r.stdout[-2000:], r.stderr[-2000:]))
+        failed = re.search(r"number of failed transactions: (\d+)", r.stdout)
+        micros = []
+        for path in glob.glob(os.path.join(logdir, "tx*")):
+            with open(path) as f:
+                micros += [int(line.split()[2]) for line in f]
+        micros.sort()
+        return {"rps": float(m.group(1)), "p50": percentile(micros, 50) / 1000,
+                "p99": percentile(micros, 99) / 1000,
+                "errors": int(failed.group(1)) if failed else 0}
+    finally:
+        shutil.rmtree(logdir, ignore_errors=True)
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * p / 100))]
+
+
+class CeilingNginx:
+    """A second, tiny nginx (bench/ceiling-nginx.conf.in) with the stack's worker settings,
+    answering a fixed 200 on another loopback port; the stack's own config stays untouched."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = "http://127.0.0.1:%d/ceiling" % self.port
+        self.dir = tempfile.mkdtemp(prefix="modforge-bench-nginx-")
+        os.chmod(self.dir, 0o755)
+        self.proc = None
+
+    def start(self):
+        with open(os.path.join(REPO, "conf", "nginx", "modforge-local.conf.in")) as f:
+            stack_conf = f.read()
+        with open(os.path.join(BENCH, "ceiling-nginx.conf.in")) as f:
+            conf = f.read()
+        subst = {
+            "@USER_DIRECTIVE@": "user %s;" % WEB_USER if os.geteuid() == 0 else "",
+            "@WORKER_PROCESSES@": re.search(r"worker_processes\s+(\S+);", stack_conf).group(1),
+            "@WORKER_CONNECTIONS@": re.search(r"worker_connections\s+(\d+);",
+                                              stack_conf).group(1),
+            "@DIR@": self.dir, "@PORT@": str(self.port),
+        }
+        for k, v in subst.items():
+            conf = conf.replace(k, v)
+        path = os.path.join(self.dir, "nginx.conf")
+        with open(path, "w") as f:
+            f.write(conf)
+        self.proc = subprocess.Popen(
+            [NGINX, "-p", self.dir + "/", "-c", path, "-e", os.path.join(self.dir, "error.log"),
+             "-g", "daemon off;"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(self.url, timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise StackError("the ceiling nginx did not start (%s)" % self.dir)
+                time.sleep(0.1)
+
+    def stop(self):
+        """Stops our nginx by its pid (and its process group, its own workers), then its dir."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGQUIT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                pass
+        if self.proc:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# ---- wrk -------------------------------------------------------------------------------------
+def run_wrk(url, connections, duration, token=None, script=None):
+    cmd = ["wrk", "-t", str(min(THREADS, connections)), "-c", str(connections),
+           "-d", "%ds" % duration, "--latency", "--timeout", "10s"]
+    if token:
+        cmd += ["-H", "Authorization: Bearer " + token]
+    if script:
+        cmd += ["-s", script]
+    env = dict(os.environ, BENCH_USERNAME=LOGIN_USER, BENCH_PASSWORD=LOGIN_PASSWORD)
+    r = subprocess.run(cmd + [url], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                       env=env, timeout=duration + 60)
+    if r.returncode != 0:
+        raise StackError("wrk failed: %s\n%s" % (r.stdout, r.stderr))
+    return parse_wrk(r.stdout)
+
+
+def _ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s|m|h)$", text)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1e3, "m": 6e4, "h": 3.6e6}[m.group(2)]
+
+
+def parse_wrk(out):
+    """requests/s, p50 and p99 in ms, and errors: non-2xx/3xx answers plus socket errors."""
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    non2xx = int(non2xx.group(1)) if non2xx else 0
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    total = int(re.search(r"(\d+) requests in ", out).group(1))
+    rps_all = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return {
+        # Only the answers that succeeded count: a fast 429 is no throughput.
+        "rps": rps_all * (total - non2xx) / total if total else 0.0,
+        "rps_all": rps_all,
+        # wrk's latencies cover every answer, errors included.
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "errors": non2xx + (sum(int(g) for g in sock.groups()) if sock else 0),
+    }
+
+
+def status_counts(access_log, offset):
+    """HTTP statuses the stack's nginx logged since `offset` (to name what non-2xx were)."""
+    counts = {}
+    try:
+        with open(access_log, "rb") as f:
+            f.seek(offset)
+            for line in f:
+                m = re.search(rb'" (\d{3}) ', line)
+                if m:
+                    counts[m.group(1).decode()] = counts.get(m.group(1).decode(), 0) + 1
+    except OSError:
+        pass
+    return counts
+
+
+def log_size(path):
+    try:
+        return os.path.getsize(path)
+    except (OSError, TypeError):
+        return 0
+
+
+# ---- measuring -------------------------------------------------------------------------------
+def measure(args, url, db, nginx, fixture, access_log, names=None, rounds=None):
+    """Every benchmark (or those in `names`) once per round; returns {name: [sample, ...]}."""
+    samples = {}
+    todo = [b for b in benchmarks(fixture) if names is None or b.name in names]
+    for r in range(rounds or args.runs):
+        log("bench: round %d/%d" % (r + 1, rounds or args.runs))
+        if names is None:
+            add(samples, "nginx", run_wrk(nginx.url, CONNECTIONS, args.duration))
+            add(samples, "pgbench", run_pgbench(db, args.duration))
+            add(samples, "bcrypt", bcrypt_rate(args.bcrypt_cost))
+            add(samples, "bcrypt_all", bcrypt_rate(args.bcrypt_cost, CORES))
+        for b in todo:
+            offset = log_size(access_log)
+            s = run_wrk(url + b.path, b.connections, args.duration, b.token, b.script)
+            if s["errors"]:
+                s["statuses"] = status_counts(access_log, offset)
+            add(samples, b.name, s)
+            if b.name == "generate":
+                drain_generated(db)
+    return samples
+
+
+def add(samples, name, s):
+    samples.setdefault(name, []).append(s)
+    log("bench:   %-10s %9.1f req/s  p50 %s  p99 %s  errors %d%s" % (
+        name, s["rps"], fmt(s["p50"]), fmt(s["p99"]), s["errors"],
+        "  %s" % s["statuses"] if s.get("statuses") else ""))
+
+
+def summary(runs):
+    """Median, min and max of each figure over the runs."""
+    def med(key):
+        values = [s[key] for s in runs if s[key] is not None]
+        return statistics.median(values) if values else None
+    out = {"rps": med("rps"), "rps_min": min(s["rps"] for s in runs),
+           "rps_max": max(s["rps"] for s in runs), "p50": med("p50"), "p99": med("p99"),
+           "errors": sum(s["errors"] for s in runs), "runs": runs}
+    statuses = {}
+    for s in runs:
+        for code, n in s.get("statuses", {}).items():
+            # 499: wrk closing its connections at the end of a run, not an answer it counted.
+            if not code.startswith("2") and code != "499":
+                statuses[code] = statuses.get(code, 0) + n
+    out["error_statuses"] = statuses
+    return out
+
+
+# ---- RSS -------------------------------------------------------------------------------------
+def process_rss(rundir):
+    """VmRSS (MB) of each handler (multiwatch's children) and worker of the stack in rundir."""
+    try:
+        with open(os.path.join(rundir, "stack.pids")) as f:
+            roles = json.load(f)
+    except (OSError, ValueError, TypeError):
+        return []
+    out = []
+    if "handlers" in roles:      # spawn-fcgi -n execs multiwatch: this pid is multiwatch
+        out += [("handler", pid, rss_mb(pid)) for pid in children(roles["handlers"])]
+    out += [("worker", pid, rss_mb(pid)) for role, pid in sorted(roles.items())
+            if role.startswith("worker")]
+    return [{"kind": k, "pid": p, "rss_mb": m, "target_mb": RSS_TARGET_MB[k],
+             "met": m is not None and m <= RSS_TARGET_MB[k]} for k, p, m in out]
+
+
+def children(ppid):
+    pids = []
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == ppid:
+            pids.append(int(stat.split("/")[2]))
+    return sorted(pids)
+
+
+def rss_mb(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+# ---- report ----------------------------------------------------------------------------------
+def fmt(v, digits=1):
+    return "-" if v is None else "%.*f" % (digits, v)
+
+
+def build_report(args, fixture, samples, large_samples, large_counts, rss, nginx, stack_url):
+    ceilings = {n: summary(samples[n]) for n in ("nginx", "pgbench", "bcrypt", "bcrypt_all")}
+    ceiling_rps = {"pgbench": ceilings["pgbench"]["rps"],
+                   "bcrypt": CORES * ceilings["bcrypt"]["rps"]}
+    rows = []
+    for b in benchmarks(fixture):
+        s = summary(samples[b.name])
+        ratio = s["rps"] / ceiling_rps[b.ceiling]
+        met = ratio >= b.target and (b.p99_ms is None or s["p99"] <= b.p99_ms)
+        rows.append(dict(s, name=b.name, path=b.path, label=b.label, connections=b.connections,
+                         ceiling=b.ceiling, ratio=ratio, target=b.target,
+                         target_p99_ms=b.p99_ms, met=met))
+    small = {r["name"]: r for r in rows}
+    for name, runs in sorted(large_samples.items()):
+        s = summary(runs)
+        ratio = s["rps"] / small[name]["rps"]
+        rows.append(dict(s, name=name + " (large)", path=small[name]["path"],
+                         label=small[name]["label"] + " (large DB)",
+                         connections=CONNECTIONS, ceiling="small " + name, ratio=ratio,
+                         target=LARGE_TARGET, target_p99_ms=None, met=ratio >= LARGE_TARGET))
+    return {
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {"cores": CORES, "cpu": cpu_model(), "kernel": platform.release(),
+                    "load_average": os.getloadavg()},
+        "settings": {"runs": args.runs, "duration_s": args.duration, "handlers": args.handlers,
+                     "users": args.users, "bcrypt_cost": args.bcrypt_cost, "url": stack_url,
+                     "connections": CONNECTIONS, "threads": THREADS,
+                     "per_address_conn_limit": "lifted (--no-conn-limit)"
+                     if args.no_conn_limit else "as configured",
+                     "large": large_counts},
+        "ceilings": dict(ceilings, login_ceiling_rps=ceiling_rps["bcrypt"],
+                         nginx_url=nginx.url),
+        "benchmarks": rows,
+        "rss": rss,
+    }
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            return re.search(r"model name\s*:\s*(.*)", f.read()).group(1)
+    except (OSError, AttributeError):
+        return platform.machine()
+
+
+def table(report):
+    """The report as aligned plain text."""
+    c = report["ceilings"]
+    head = ["benchmark", "conns", "req/s", "min-max", "p50 ms", "p99 ms", "errors", "ratio",
+            "target", ""]
+    lines = [head]
+
+    def row(name, conns, s, ratio="", target="", met=""):
+        lines.append([name, str(conns), fmt(s["rps"]),
+                      "%s-%s" % (fmt(s["rps_min"]), fmt(s["rps_max"])),
+                      fmt(s["p50"], 2), fmt(s["p99"], 2), str(s["errors"]), ratio, target, met])
+
+    row("ceiling: nginx return 200 (2nd nginx)", CONNECTIONS, c["nginx"])
+    row("ceiling: pgbench CHAR(64) point lookup", CONNECTIONS, c["pgbench"])
+    row("ceiling: bcrypt cost %d, 1 core (hash/s)" % report["settings"]["bcrypt_cost"], 1,
+        c["bcrypt"])
+    row("(info) bcrypt, %d threads at once (hash/s)" % report["machine"]["cores"],
+        report["machine"]["cores"], c["bcrypt_all"])
+    for r in report["benchmarks"]:
+        target = ">=%.1f x %s" % (r["target"], r["ceiling"])
+        if r["target_p99_ms"]:
+            target += ", p99<=%dms" % r["target_p99_ms"]
+        verdict = "met" if r["met"] else "NOT MET"
+        if r["errors"]:
+            verdict += ", ERRORS %s" % " ".join(
+                "%sx%d" % kv for kv in sorted(r["error_statuses"].items()))
+        row("%s %s" % ("POST" if r["name"].startswith(("login", "generate")) else "GET",
+                       r["label"]),
+            r["connections"], r, "%.3f" % r["ratio"], target, verdict)
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    text = ["  ".join(cell.ljust(w) if i in (0, 8, 9) else cell.rjust(w)
+                      for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
+            for line in lines]
+    text.insert(1, "-" * len(text[0]))
+    text.append("")
+    text.append("login ceiling = %d cores x bcrypt = %.1f logins/s (the threads row shows what "
+                "the cores gave at once: less when the machine is shared); other ratios are to "
+                "pgbench." % (report["machine"]["cores"], c["login_ceiling_rps"]))
+    text.append("req/s counts successful answers only; errors = non-2xx/3xx answers + socket "
+                "errors (must be 0).")
+    text.append("nginx per-address limit_conn on /api/: %s."
+                % report["settings"]["per_address_conn_limit"])
+    for p in report["rss"]:
+        text.append("RSS %-7s pid %-7d %6s MB  (target <= %d MB: %s)" % (
+            p["kind"], p["pid"], fmt(p["rss_mb"]), p["target_mb"],
+            "met" if p["met"] else "NOT MET"))
+    return "\n".join(text)
+
+
+def write_json(report):
+    out_dir = os.path.join(REPO, "build", "bench")
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, "results-%s.json" % time.strftime("%Y%m%d-%H%M%S"))
+    with open(path + "+", "w") as f:
+        json.dump(report, f, indent=2)
+    os.replace(path + "+", path)
+    return path
+
+
+# ---- main ------------------------------------------------------------------------------------
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="1 run of 3 s each")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each benchmark (default 3)")
+    ap.add_argument("--duration", type=int, default=10, help="seconds per run (default 10)")
+    ap.add_argument("--port", type=int, help="the bench stack's HTTP port (default: a free one)")
+    ap.add_argument("--handlers", type=int, default=2, help="FastCGI handler processes")
+    ap.add_argument("--users", type=int, default=1000, help="users in the database")
+    ap.add_argument("--bcrypt-cost", type=int, default=12, help="the configured bcrypt cost")
+    ap.add_argument("--large", action="store_true",
+                    help="then fill 1 M users, 10 M tokens, 10 M jobs and measure verify and "
+                         "sessions again (many minutes)")
+    ap.add_argument("--scale", type=float, default=1.0, help="scales --large's row counts")
+    ap.add_argument("--no-conn-limit", action="store_true",
+                    help="raise nginx's per-address limit_conn on /api/ in the bench stack's "
+                         "copy of the config (one client address makes all 32 connections)")
+    ap.add_argument("--url", help="a running stack's base URL instead of starting one")
+    ap.add_argument("--pg-socket", help="with --url: its PostgreSQL socket directory")
+    ap.add_argument("--pg-user", default="modforge", help="with --url: a superuser of it")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.runs, args.duration = 1, 3
+    if args.url and not args.pg_socket:
+        ap.error("--url needs --pg-socket")
+    if args.pg_socket:
+        args.pg_socket = os.path.abspath(args.pg_socket)   # psql takes only a "/..." as a socket
+    if args.url and args.no_conn_limit:
+        ap.error("--no-conn-limit applies to the stack bench/ starts, not to --url")
+    return args
+
+
+def open_stack(args):
+    """(stack we started or None, Database, base URL, run dir or None)."""
+    if args.url:
+        rundir = os.path.dirname(os.path.abspath(args.pg_socket))
+        return None, Database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
+    env = dict(STACK_ENV, MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
+    root = conf_without_conn_limit() if args.no_conn_limit else REPO
+    stack = Stack(root, args.port or free_port(), handlers=args.handlers, extra_env=env,
+                  name="bench", workers=1, auth_rate=AUTH_RATE,
+                  bin_dir=os.path.join(REPO, "build", "bin"))
+    log("bench: starting the stack (%d handlers, 1 worker) at %s" % (args.handlers, stack.url))
+    try:
+        stack.start()
+    finally:
+        if not stack._started and root != REPO:     # start() failed and stopped what it began
+            shutil.rmtree(root, ignore_errors=True)
+    return stack, Database(stack.pg_socket_dir), stack.url, stack.rundir
+
+
+def conf_without_conn_limit():
+    """For --no-conn-limit: a stack root (in /tmp) whose conf/nginx is a copy of ours with the
+    /api/ per-address limit_conn raised. All wrk connections come from 127.0.0.1, and the shipped
+    limit (requests in progress per address) would answer most of 32 connections with 429."""
+    root = tempfile.mkdtemp(prefix="modforge-bench-root-")
+    os.chmod(root, 0o755)
+    shutil.copytree(os.path.join(REPO, "conf", "nginx"), os.path.join(root, "conf", "nginx"))
+    path = os.path.join(root, "conf", "nginx", "modforge-locations.conf")
+    with open(path) as f:
+        conf = f.read()
+    conf, n = re.subn(r"limit_conn\s+modforge_api_conn\s+\d+;",
+                      "limit_conn modforge_api_conn 10000;", conf)
+    if n == 0:
+        log("bench: --no-conn-limit: no limit_conn modforge_api_conn in %s (nothing to lift)"
+            % path)
+    with open(path, "w") as f:
+        f.write(conf)
+    return root
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    check_tools()
+    stack = nginx = None
+    try:
+        stack, db, url, rundir = open_stack(args)
+        access_log = os.path.join(rundir, "logs", "nginx-access.log")
+        fixture = fill_small(db, args.users, args.bcrypt_cost)
+        prepare_pgbench(db)
+        nginx = CeilingNginx().start()
+        log("bench: nginx ceiling: a second nginx at %s (the stack's worker settings)" % nginx.url)
+        samples = measure(args, url, db, nginx, fixture, access_log)
+        large_samples, large_counts = {}, None
+        if args.large:
+            large_counts = fill_large(db, args.scale)
+            large_samples = measure(args, url, db, nginx, fixture, access_log,
+                                    names=("verify", "sessions"))
+        report = build_report(args, fixture, samples, large_samples, large_counts,
+                              process_rss(rundir), nginx, url)
+        print(table(report))
+        print("\nnginx ceiling: a second nginx started by bench/ on %s with the stack's worker "
+              "settings\n(the stack's own config is not changed). JSON: %s" % (
+                  nginx.url, write_json(report)))
+        return 0
+    except StackError as e:
+        log("bench: %s" % e)
+        return 1
+    finally:
+        if nginx:
+            nginx.stop()
+        if stack:
+            log("bench: stopping the stack")
+            stack.stop()
+            if stack.root != REPO:
+                shutil.rmtree(stack.root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

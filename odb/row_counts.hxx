@@ -1,0 +1,50 @@
+// Row counts for `modforge-admin stats`: users (all and active), sessions, tokens, jobs by status.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <odb/core.hxx>
+
+#include "job.hxx"
+#include "session.hxx"
+#include "session_token.hxx"
+#include "types.hxx"
+#include "user.hxx"
+
+namespace modforge
+{
+  #pragma db view object(user)
+  struct user_count
+  {
+    #pragma db column("count(" + user::id + ")")
+    std::int64_t total;
+    // NULLIF turns a disabled user's false into NULL, which count() skips.
+    #pragma db column("count(NULLIF(" + user::is_active + ", false))")
+    std::int64_t active;
+  };
+
+  #pragma db view object(session)
+  struct session_count
+  {
+    #pragma db column("count(" + session::id + ")")
+    std::int64_t total;
+  };
+
+  #pragma db view object(session_token)
+  struct token_count
+  {
+    #pragma db column("count(" + session_token::id + ")")
+    std::int64_t total;
+  };
+
+  // Queries on this view must end with GROUP BY job.status.
+  #pragma db view object(job)
+  struct job_status_count
+  {
+    #pragma db column(job::status)
+    std::string status;
+    #pragma db column("count(" + job::id + ")")
+    std::int64_t total;
+  };
+}

@@ -1,0 +1,41 @@
+// Wiring modforge-admin's services.
+#include "admin_context.hpp"
+
+#include "../db/schema.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    // The account commands run the stores' queries, which need the tables as this program knows
+    // them: a database of another version is refused with migrate's exit codes.
+    void refuse_other_schema (database& db)
+    {
+      schema_status s (check_schema (db));
+      std::string at ("the database schema is at version " +
+                      std::to_string (s.database_version));
+      std::string ours (" this program's " + std::to_string (s.program_version));
+      if (s.state == schema_state::newer)
+        throw migration_error (exit_schema_newer,
+                               at + ", newer than" + ours + "; upgrade modforge");
+      if (s.state == schema_state::older)
+        throw migration_error (exit_schema_too_old,
+                               at + ", older than" + ours + "; run 'modforge-admin migrate' first");
+      if (s.state == schema_state::missing)
+        throw migration_error (exit_schema_too_old, "the database has no schema yet; "
+                                                    "run 'modforge-admin migrate' first");
+    }
+  }
+
+  admin_context::admin_context ()
+      : settings (load_config ()),
+        db (settings.database),
+        files (settings.files.data_dir),
+        hasher (settings.security.bcrypt_cost),
+        limits (db, settings.throttle),
+        auth (db, settings.security, hasher, limits),
+        admin (db, auth, files)
+  {
+    refuse_other_schema (db);
+  }
+}

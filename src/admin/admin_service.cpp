@@ -1,0 +1,148 @@
+// The operator's account commands.
+#include "admin_service.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+#include "../auth/client_info.hpp"
+#include "../common/api_error.hpp"
+#include "../common/clock.hpp"
+#include "../db/job_store.hpp"
+#include "../db/session_store.hpp"
+#include "../db/token_store.hpp"
+#include "../db/user_store.hpp"
+#include "user_reference.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    admin_result failure (admin_outcome o, const std::string& problem)
+    {
+      admin_result r;
+      r.outcome = o;
+      r.problem = problem;
+      return r;
+    }
+
+    // In one transaction: finds the user `reference` names, locks its row, and lets `change`
+    // act on it (change fills in the outcome and saves what it changed).
+    admin_result change_user (database& db, const std::string& reference,
+                              const std::function<void (user&, admin_result&)>& change)
+    {
+      user_reference ref (parse_user_reference (reference));
+      if (!ref.problem.empty ())
+        return failure (admin_outcome::invalid_input, ref.problem);
+
+      admin_result r;
+      db.transact ([&]
+      {
+        r = admin_result ();
+        std::shared_ptr<user> u (ref.id != 0 ? user_store::find (ref.id)
+                                             : user_store::find_by_login (ref.login));
+        if (u != nullptr)
+          u = user_store::find_locked (u->id);
+        if (u == nullptr)
+        {
+          r = failure (admin_outcome::no_such_user, "no such user: " + reference);
+          return;
+        }
+        change (*u, r);
+        r.account = *u;
+      });
+      return r;
+    }
+
+    // The pipeline's statuses first, in order, then whatever else the table holds.
+    std::vector<job_status_count> in_pipeline_order (const std::vector<job_status_count>& found)
+    {
+      static const char* const pipeline[] =
+        {"queued", "analyzing", "generating", "packaging", "completed", "failed"};
+      std::vector<job_status_count> ordered;
+      for (const char* s: pipeline)
+        ordered.push_back (job_status_count {s, 0});
+      const std::size_t known (ordered.size ());
+      for (const job_status_count& c: found)
+      {
+        auto end (ordered.begin () + known);
+        auto i (std::find_if (ordered.begin (), end,
+                              [&] (const job_status_count& o) {return o.status == c.status;}));
+        if (i != end)
+          i->total = c.total;
+        else
+          ordered.push_back (c);
+      }
+      return ordered;
+    }
+  }
+
+  admin_service::admin_service (database& db, auth_service& auth, const job_files& files)
+      : db_ (db), auth_ (auth), files_ (files) {}
+
+  admin_result admin_service::create_user (const std::string& username, const std::string& email,
+                                           const std::string& password)
+  {
+    admin_result r;
+    try
+    {
+      // No client: no address or user agent is recorded, and no per-address limit applies.
+      r.account = auth_.register_user (username, email, password, client_info ());
+    }
+    catch (const api_error& e)
+    {
+      if (e.status == 400)
+        return failure (admin_outcome::invalid_input, e.what ());
+      if (e.status == 409)
+        return failure (admin_outcome::already_exists, e.what ());
+      throw;
+    }
+    return r;
+  }
+
+  admin_result admin_service::set_active (const std::string& reference, bool active)
+  {
+    return change_user (db_, reference, [active] (user& u, admin_result& r)
+    {
+      if (u.is_active == active)
+        r.outcome = admin_outcome::unchanged;
+      else
+      {
+        u.is_active = active;
+        u.updated_at = now_utc ();
+        user_store::update (u);
+      }
+      if (!active)
+        r.revoked_tokens = token_store::remove_all_but (u.id, 0);
+    });
+  }
+
+  admin_result admin_service::revoke_tokens (const std::string& reference)
+  {
+    return change_user (db_, reference, [] (user& u, admin_result& r)
+    {
+      r.revoked_tokens = token_store::remove_all_but (u.id, 0);
+    });
+  }
+
+  std::vector<user_summary> admin_service::list_users (std::size_t limit, std::size_t offset)
+  {
+    std::vector<user_summary> v;
+    db_.transact ([&] {v = user_store::list_summaries (limit, offset);});
+    return v;
+  }
+
+  service_stats admin_service::stats ()
+  {
+    service_stats s;
+    db_.transact ([&]
+    {
+      s.users = user_store::count ();
+      s.sessions = session_store::count ();
+      s.tokens = token_store::count ();
+      s.jobs = in_pipeline_order (job_store::count_by_status ());
+    });
+    s.files = measure_directory (files_.root ());
+    return s;
+  }
+}

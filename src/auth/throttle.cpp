@@ -1,0 +1,114 @@
+// Throttling counters in PostgreSQL.
+#include "throttle.hpp"
+
+#include <algorithm>
+
+#include "../common/clock.hpp"
+#include "../db/throttle_store.hpp"
+#include "throttle_rules.hpp"
+#include "token_codec.hpp"
+
+namespace modforge
+{
+  namespace
+  {
+    const char account_scope[] = "account";
+    const char address_scope[] = "address";
+    const char register_scope[] = "register";
+  }
+
+  throttle::throttle (database& db, const throttle_config& c): db_ (db), config_ (c) {}
+
+  std::string throttle::account_key (std::int64_t user_id)
+  {
+    return "user:" + std::to_string (user_id);
+  }
+
+  std::string throttle::unknown_name_key (const std::string& login)
+  {
+    return "name:" + hash_token (login);
+  }
+
+  void throttle::update (const char* scope, const std::string& key,
+                         const std::function<void (login_throttle&)>& change)
+  {
+    // Two processes may create the same counter at once: the unique index lets one win, and
+    // the other runs again and finds it.
+    for (int attempt (1);; ++attempt)
+    {
+      try
+      {
+        db_.transact ([&]
+        {
+          std::shared_ptr<login_throttle> t (throttle_store::find_locked (scope, key));
+          if (t == nullptr)
+          {
+            t = std::make_shared<login_throttle> ();
+            t->scope = scope;
+            t->key = key;
+          }
+          change (*t);
+          throttle_store::save (*t);
+        });
+        return;
+      }
+      catch (const std::exception& e)
+      {
+        if (attempt == 2 || !is_unique_violation (e))
+          throw;
+      }
+    }
+  }
+
+  int throttle::wait (const char* scope, const std::string& key)
+  {
+    int seconds (0);
+    db_.transact ([&]
+    {
+      std::shared_ptr<login_throttle> t (throttle_store::find_locked (scope, key));
+      seconds = t != nullptr ? retry_after_seconds (*t, now_utc ()) : 0;
+    });
+    return seconds;
+  }
+
+  int throttle::login_wait (const std::string& account, const std::string& address)
+  {
+    int a (wait (account_scope, account));
+    return address.empty () ? a : std::max (a, wait (address_scope, address));
+  }
+
+  void throttle::login_failed (const std::string& account, const std::string& address)
+  {
+    utc_time now (now_utc ());
+    update (account_scope, account, [&] (login_throttle& t)
+    {
+      count_failure (t, now, config_.account_failures, config_);
+    });
+    if (!address.empty ())
+      update (address_scope, address, [&] (login_throttle& t)
+      {
+        count_failure (t, now, config_.address_failures, config_);
+      });
+  }
+
+  void throttle::login_succeeded (const std::string& account)
+  {
+    db_.transact ([&] {throttle_store::remove (account_scope, account);});
+  }
+
+  int throttle::registration_wait (const std::string& address)
+  {
+    return address.empty () ? 0 : wait (register_scope, address);
+  }
+
+  void throttle::registered (const std::string& address)
+  {
+    if (address.empty ())
+      return;
+    utc_time now (now_utc ());
+    update (register_scope, address, [&] (login_throttle& t)
+    {
+      count_registration (t, now, config_);
+    });
+  }
+}

@@ -1,0 +1,123 @@
+"""e2e: nginx's response headers on everything it sends (the handlers' JSON, its own errors, the
+files behind X-Accel-Redirect, the 429 of limit_req): conf/nginx/modforge-security-headers.conf."""
+import http.client
+import os
+import socket
+
+import helpers
+from helpers import (REPO, TEST_ENV, ApiTestCase, api, free_port, generate, new_user,
+                     wait_for_job)
+from modforge_stack import Stack
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+}
+
+
+def raw_request(port, payload):
+    """Sends bytes as they are and parses what comes back; (status, headers, body)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(payload)
+        r = http.client.HTTPResponse(s, method="GET")
+        r.begin()
+        return r.status, r.headers, r.read()
+
+
+class HeadersTest(ApiTestCase):
+
+    def assertHeaders(self, r, cache="no-store", retry_after=None):
+        """Each security header exactly once with its value, the Cache-Control for the kind of
+        answer, and a Server header without a version."""
+        headers = r.headers if hasattr(r, "headers") else r[1]
+        for name, value in dict(SECURITY_HEADERS, **{"Cache-Control": cache}).items():
+            self.assertEqual(headers.get_all(name), [value], "%s in %s" % (name, headers))
+        self.assertEqual(headers.get_all("Server"), ["nginx"], headers)
+        self.assertEqual(headers.get_all("Retry-After"), retry_after and [retry_after], headers)
+
+    def test_api_json(self):
+        u = new_user()
+        r = api("GET", "/api/auth/verify", token=u.token)
+        self.assertOk(r)
+        self.assertHeaders(r)
+        r = u.api("POST", "/api/sessions/new", {"name": "headers"})
+        self.assertOk(r, 201)
+        self.assertHeaders(r)
+
+    def test_handler_errors(self):
+        u = new_user()
+        for r, status, code in ((api("GET", "/api/auth/me"), 401, "missing_token"),
+                                (api("GET", "/api/auth/me", token="x"), 401, "invalid_session"),
+                                (api("POST", "/api/auth/login", raw="{"), 400, "invalid_json"),
+                                (api("GET", "/api/nope"), 404, "not_found"),
+                                (api("PUT", "/api/auth/me"), 405, "method_not_allowed"),
+                                (u.api("GET", "/downloads/x-%s.zip" % u.token), 404, "not_found")):
+            with self.subTest(status=status, code=code):
+                self.assertError(r, status, code)
+                self.assertHeaders(r)
+
+    def test_nginx_own_errors(self):
+        for r, status, code in (
+                (api("GET", "/nope"), 404, "not_found"),
+                (api("GET", "/_files/1/image-0.png"), 404, "not_found"),
+                (api("POST", "/api/auth/register", raw="x" * 70000), 413, "payload_too_large"),
+                (api("GET", "/api/auth/verify?" + "a" * 3000), 414, "uri_too_long"),
+                (api("GET", "/" + "a" * 10000), 414, "uri_too_long"),
+                (api("GET", "/api/auth/verify", headers={"X-Big": "b" * 9000}), 400,
+                 "headers_too_large")):
+            with self.subTest(status=status, code=code):
+                self.assertError(r, status, code)
+                self.assertHeaders(r)
+        # A request nginx cannot even parse.
+        status, headers, body = raw_request(helpers.stack().port, b"HELLO\r\n\r\n")
+        self.assertEqual(status, 400, body)
+        self.assertIn(b'"code":"bad_request"', body)
+        self.assertHeaders((status, headers))
+
+    def test_image_and_zip_downloads(self):
+        u = new_user()
+        r = generate(u)
+        self.assertOk(r, 202)
+        j = wait_for_job(u, r.json["job_id"])
+        self.assertEqual(j["status"], "completed", j)
+
+        image = u.api("GET", j["images"][0]["url"])
+        self.assertEqual((image.status, image.headers.get("Content-Type")), (200, "image/png"))
+        self.assertHeaders(image, cache="private, no-store")
+        zipped = u.api("GET", j["result"]["download_url"])
+        self.assertEqual((zipped.status, zipped.headers.get("Content-Type")),
+                         (200, "application/zip"))
+        self.assertTrue(zipped.data.startswith(b"PK"))
+        self.assertHeaders(zipped, cache="private, no-store")
+        # Without the token: the handler's 401, an API answer again.
+        r = api("GET", j["result"]["download_url"])
+        self.assertError(r, 401, "missing_token")
+        self.assertHeaders(r)
+
+    def test_limit_req_429(self):
+        # The shared stack's limit_req is wide open; this one allows a minute's worth of 1.
+        run = os.environ.get("MODFORGE_TEST_RUN", "e2e") + "-ratelimit"
+        s = Stack(REPO, free_port(), handlers=1, extra_env=TEST_ENV, name=run, workers=0,
+                  bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="1r/m")
+        s.start()
+        try:
+            statuses = []
+            for _ in range(30):     # burst=20 nodelay: the 22nd at the latest is refused
+                conn = http.client.HTTPConnection("127.0.0.1", s.port, timeout=10)
+                conn.request("POST", "/api/auth/login", body="{}",
+                             headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                body = resp.read()
+                conn.close()
+                statuses.append(resp.status)
+                if resp.status == 429:
+                    break
+            self.assertEqual(statuses[-1], 429, statuses)
+            self.assertIn(b'"code":"rate_limited"', body)
+            self.assertTrue(resp.getheader("Content-Type").startswith("application/json"))
+            self.assertHeaders((429, resp.headers), retry_after="1")
+            self.assertEqual(set(statuses[:-1]), {400}, statuses)
+        finally:
+            s.stop()

@@ -1,0 +1,90 @@
+"""e2e: modforge-admin migrate upgrades a version-1 database that holds data, keeps the data,
+and refuses what it cannot handle. Each test uses a database of its own in the stack's cluster.
+"""
+import os
+import subprocess
+
+from helpers import REPO, ApiTestCase, bcrypt, stack, unique
+
+V1_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v1.sql")
+
+# A little of everything a version-1 database holds.
+V1_DATA = """
+INSERT INTO users (username, username_key, email, password_hash, created_at, updated_at, is_active)
+  VALUES ('Alice', 'alice', 'alice@example.com', '%(hash)s', now(), now(), true);
+INSERT INTO sessions (user_id, name, created_at, last_used_at)
+  VALUES (1, 'first', now(), now());
+INSERT INTO session_tokens (session_id, user_id, token_hash, created_at, last_used_at)
+  VALUES (1, 1, repeat('a', 64), now(), now());
+INSERT INTO jobs (user_id, session_id, job_id, status, progress, prompt, logs, created_at,
+                  updated_at, task, image_count, images_ready, selected_image, image_variant,
+                  attempts, claim)
+  VALUES (1, 1, '0f8fad5b-d9cb-469f-a165-70867728950e', 'completed', 100, 'a sword', '[]',
+          now(), now(), 'generate', 4, 4, 0, 0, 1, 1);
+INSERT INTO auth_events (user_id, "time", kind) VALUES (1, now(), 'register');
+"""
+
+
+def psql(db, sql=None, file=None):
+    args = ["psql", "-h", stack().pg_socket_dir, "-p", "5432", "-U", "modforge", "-d", db,
+            "-X", "-At", "-v", "ON_ERROR_STOP=1"]
+    args += ["-f", file] if file else ["-c", sql]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+def migrate(db):
+    env = dict(stack().env(), MODFORGE_DATABASE_NAME=db)
+    return subprocess.run([os.path.join(stack().bin_dir, "modforge-admin"), "migrate"], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+class MigrationTest(ApiTestCase):
+
+    def setUp(self):
+        self.db = "mig_" + unique()
+        stack().psql_admin("CREATE DATABASE %s" % self.db)
+
+    def tearDown(self):
+        stack().psql_admin("DROP DATABASE %s" % self.db)
+
+    def snapshot(self):
+        return [psql(self.db, "SELECT username, email, password_hash FROM users"),
+                psql(self.db, "SELECT id, name FROM sessions"),
+                psql(self.db, "SELECT token_hash FROM session_tokens"),
+                psql(self.db, "SELECT job_id, status, prompt FROM jobs"),
+                psql(self.db, "SELECT kind FROM auth_events")]
+
+    def test_from_version_1_with_data(self):
+        psql(self.db, file=V1_SCHEMA)
+        psql(self.db, V1_DATA % {"hash": bcrypt("a password", 4)})
+        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "1")
+        before = self.snapshot()
+
+        r = migrate(self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("migrated the schema from version 1 to 2", r.stdout)
+        self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"), "2|f")
+        self.assertEqual(self.snapshot(), before)
+        # The new table is there and works.
+        psql(self.db, "INSERT INTO login_throttles (scope, key, events, first_event_at, "
+                      "last_event_at) VALUES ('account', 'user:1', 1, now(), now())")
+
+        again = migrate(self.db)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertIn("already at version 2", again.stdout)
+
+    def test_an_empty_database_is_created_at_the_current_version(self):
+        r = migrate(self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("created the schema at version 2", r.stdout)
+        self.assertEqual(psql(self.db, "SELECT count(*) FROM login_throttles"), "0")
+
+    def test_a_newer_database_is_refused(self):
+        self.assertEqual(migrate(self.db).returncode, 0)
+        psql(self.db, "UPDATE schema_version SET version = 3")
+        r = migrate(self.db)
+        self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
+        self.assertIn("newer", r.stderr)
+        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "3")

@@ -1,0 +1,283 @@
+"""e2e: brute-force throttling, trusted proxies, optional password quality and token lifetimes.
+
+These run on a stack of their own with small limits and short delays, with 127.0.0.1 trusted as
+a proxy: each test then plays clients at addresses of its own through X-Forwarded-For, so that
+the per-address counters of one test never touch another's.
+"""
+import concurrent.futures
+import itertools
+import os
+import re
+import time
+
+import helpers
+from helpers import REPO, ApiTestCase, api, psql, stack, unique, wait_until
+from modforge_stack import Stack, free_port
+
+ACCOUNT_FAILURES = 5
+ADDRESS_FAILURES = 30
+BASE_DELAY = 2
+MAX_DELAY = 8
+REGISTRATIONS = 5
+IDLE = 4
+MAX_AGE = 8
+
+ENV = dict(helpers.TEST_ENV, **{
+    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": str(ACCOUNT_FAILURES),
+    "MODFORGE_THROTTLE_ADDRESS_FAILURES": str(ADDRESS_FAILURES),
+    "MODFORGE_THROTTLE_BASE_DELAY": str(BASE_DELAY),
+    "MODFORGE_THROTTLE_MAX_DELAY": str(MAX_DELAY),
+    "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": str(REGISTRATIONS),
+    "MODFORGE_SECURITY_TRUSTED_PROXIES": "127.0.0.1, 10.9.0.0/16",
+    "MODFORGE_SECURITY_PASSWORD_QUALITY": "true",
+    "MODFORGE_SECURITY_LAST_USED_INTERVAL": "1",
+    "MODFORGE_SECURITY_TOKEN_IDLE_TIMEOUT": str(IDLE),
+    "MODFORGE_SECURITY_TOKEN_MAX_AGE": str(MAX_AGE),
+})
+
+_own = None
+_addresses = itertools.count(1)
+
+
+def setUpModule():
+    global _own
+    _own = Stack(REPO, free_port(), handlers=2, extra_env=ENV, workers=0,
+                 name="-".join(filter(None, (os.environ.get("MODFORGE_TEST_RUN"), "throttle"))),
+                 bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="10000r/s")
+    _own.start()
+    helpers.use_stack(_own)
+
+
+def tearDownModule():
+    helpers.use_stack(None)
+    if _own is not None:
+        _own.stop()
+
+
+def address():
+    """A client address of this test's own (TEST-NET-3, 203.0.113.0/24 and beyond)."""
+    n = next(_addresses)
+    return "198.51.%d.%d" % (n // 250, n % 250 + 1)
+
+
+def via(addr, **headers):
+    return dict(headers, **{"X-Forwarded-For": addr})
+
+
+def strong_password():
+    # Fixed: a random one is now and then "too simplistic/systematic" for cracklib (a run of
+    # hex digits such as "abcd"), and passwords need not be unique.
+    return "Kq7#vT2!mZp9@Lw4"
+
+
+def register(addr, name=None, password=None):
+    name = name or unique()
+    return api("POST", "/api/auth/register",
+               {"username": name, "email": name + "@example.com",
+                "password": password or strong_password()}, headers=via(addr))
+
+
+def make_user(addr):
+    name, password = unique(), strong_password()
+    r = register(addr, name, password)
+    assert r.status == 201, r
+    return name, password
+
+
+def login(name, password, addr):
+    return api("POST", "/api/auth/login", {"username": name, "password": password},
+               headers=via(addr))
+
+
+class ThrottleTest(ApiTestCase):
+
+    def assertThrottled(self, r, code="too_many_attempts"):
+        self.assertError(r, 429, code)
+        wait = int(r.headers.get("Retry-After", "0"))
+        self.assertGreaterEqual(wait, 1, r.headers)
+        self.assertIn("%d seconds" % wait, r.json["error"])
+        return wait
+
+    def test_account_lockout_doubles_and_hides_the_password(self):
+        name, password = make_user(address())
+        addr = address()
+        for _ in range(ACCOUNT_FAILURES):
+            self.assertError(login(name, "wrong password!", addr), 401, "invalid_credentials")
+        # Locked: even the right password, from anywhere, gets the same 429.
+        wrong = login(name, "wrong password!", address())
+        right = login(name, password, address())
+        self.assertEqual(self.assertThrottled(wrong), BASE_DELAY)
+        self.assertLessEqual(self.assertThrottled(right), BASE_DELAY)
+        self.assertEqual(wrong.json, right.json)
+
+        # Retry-After is honest: a moment before it runs out, still locked; after it, not.
+        time.sleep(BASE_DELAY + 0.2)
+        self.assertError(login(name, "wrong password!", addr), 401, "invalid_credentials")
+        self.assertEqual(self.assertThrottled(login(name, password, addr)), 2 * BASE_DELAY)
+        time.sleep(2 * BASE_DELAY - 1)
+        self.assertThrottled(login(name, password, addr))
+        time.sleep(1.2)
+        self.assertOk(login(name, password, addr))
+        # Success cleared the account's counter: five more tries before a lock.
+        for _ in range(ACCOUNT_FAILURES - 1):
+            self.assertError(login(name, "wrong password!", addr), 401, "invalid_credentials")
+        self.assertOk(login(name, password, addr))
+
+    def test_the_delay_is_capped(self):
+        name, password = make_user(address())
+        delays = []
+        for _ in range(ACCOUNT_FAILURES):
+            login(name, "wrong password!", address())
+        for _ in range(3):
+            r = login(name, "wrong password!", address())
+            wait = self.assertThrottled(r)
+            delays.append(wait)
+            # Put the lock's end in the past instead of sleeping it out.
+            psql("UPDATE login_throttles SET locked_until = now() - interval '1 second' "
+                 "WHERE scope = 'account' AND key = 'user:%s'"
+                 % psql("SELECT id FROM users WHERE username = '%s'" % name))
+            self.assertError(login(name, "wrong password!", address()), 401,
+                             "invalid_credentials")
+        self.assertEqual(delays, [BASE_DELAY, 2 * BASE_DELAY, 4 * BASE_DELAY])
+        self.assertEqual(self.assertThrottled(login(name, password, address())), MAX_DELAY)
+
+    def test_unknown_names_are_throttled_like_real_ones(self):
+        real, _ = make_user(address())
+        for name in (real, unique()):
+            with self.subTest(real=name == real):
+                for _ in range(ACCOUNT_FAILURES):
+                    self.assertError(login(name, "wrong password!", address()), 401,
+                                     "invalid_credentials")
+                self.assertThrottled(login(name, "wrong password!", address()))
+        self.assertEqual(psql("SELECT count(*) FROM login_throttles WHERE key LIKE '%%%s%%'"
+                              % real.lower()), "0", "a login name was stored")
+
+    def test_lockout_is_seen_by_every_handler_process(self):
+        name, password = make_user(address())
+        for _ in range(ACCOUNT_FAILURES):
+            login(name, "wrong password!", address())
+        with open(stack().log("fcgi.log")) as f:
+            f.seek(0, 2)
+            start = f.tell()
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            replies = list(pool.map(lambda _: login(name, password, address()), range(48)))
+        for r in replies:
+            self.assertThrottled(r)
+        with open(stack().log("fcgi.log")) as f:
+            f.seek(start)
+            log = f.read()
+        pids = set(re.findall(r"modforge-fcgi\[(\d+)\] info: login throttled", log))
+        self.assertEqual(len(pids), 2, "throttled by %s" % pids)
+
+    def test_a_throttled_attempt_runs_no_bcrypt(self):
+        name, password = make_user(address())
+        uid = psql("SELECT id FROM users WHERE username = '%s'" % name)
+        # A hash so slow (cost 16) that verifying it would take seconds: a throttled attempt
+        # that answers in a fraction of that cannot have run bcrypt.
+        t0 = time.monotonic()
+        slow = helpers.bcrypt(password, 16)
+        bcrypt_seconds = time.monotonic() - t0
+        psql("UPDATE users SET password_hash = '%s' WHERE id = %s" % (slow, uid))
+        psql("INSERT INTO login_throttles (scope, key, events, first_event_at, last_event_at, "
+             "locked_until) VALUES ('account', 'user:%s', %d, now(), now(), "
+             "now() + interval '60 seconds')" % (uid, ACCOUNT_FAILURES))
+        t0 = time.monotonic()
+        self.assertThrottled(login(name, password, address()))
+        took = time.monotonic() - t0
+        print("     (throttled answer %.0f ms; one bcrypt at cost 16 %.0f ms)"
+              % (took * 1000, bcrypt_seconds * 1000))
+        self.assertLess(took, bcrypt_seconds / 4)
+        # And the stored hash was not touched (no re-hash either).
+        self.assertEqual(psql("SELECT password_hash FROM users WHERE id = %s" % uid), slow)
+
+    def test_address_limit_spans_accounts(self):
+        addr = address()
+        for i in range(ADDRESS_FAILURES):
+            r = login(unique(), "wrong password!", addr)
+            self.assertError(r, 401, "invalid_credentials")
+        name, password = make_user(address())
+        self.assertThrottled(login(name, password, addr))
+        # The same account from another address is fine.
+        self.assertOk(login(name, password, address()))
+
+    def test_failed_and_throttled_logins_are_in_the_security_log(self):
+        name, password = make_user(address())
+        for _ in range(ACCOUNT_FAILURES + 1):
+            login(name, "wrong password!", address())
+        psql("UPDATE login_throttles SET locked_until = NULL WHERE key = 'user:%s'"
+             % psql("SELECT id FROM users WHERE username = '%s'" % name))
+        token = self.assertOk(login(name, password, "10.9.3.4"))["session"]["token"]
+        kinds = [e["kind"] for e in
+                 self.assertOk(api("GET", "/api/auth/events", token=token))["events"]]
+        self.assertEqual(kinds[:1], ["login"])
+        self.assertEqual(kinds.count("login_failed"), ACCOUNT_FAILURES)
+        self.assertEqual(kinds.count("login_throttled"), 1)
+
+    def test_registration_is_limited_per_address(self):
+        addr = address()
+        for _ in range(REGISTRATIONS):
+            self.assertOk(register(addr), 201)
+        before = psql("SELECT count(*) FROM users")
+        wait = self.assertThrottled(register(addr), "too_many_registrations")
+        self.assertGreater(wait, 3000)
+        self.assertEqual(psql("SELECT count(*) FROM users"), before)
+        self.assertOk(register(address()), 201)
+
+
+class TrustedProxyTest(ApiTestCase):
+
+    def addresses_seen(self, token):
+        return {t["ip_address"] for t in
+                self.assertOk(api("GET", "/api/auth/tokens", token=token))["tokens"]}
+
+    def test_forwarded_for_is_believed_from_trusted_proxies(self):
+        name, password = make_user(address())
+        cases = [("203.0.113.9", "203.0.113.9"),
+                 # The client's own claims come first; the trusted proxy appended the truth.
+                 ("6.6.6.6, 203.0.113.10", "203.0.113.10"),
+                 # A chain of trusted proxies (10.9/16) is walked from the right.
+                 ("203.0.113.11, 10.9.1.1, 10.9.1.2", "203.0.113.11"),
+                 ("not an address", "127.0.0.1"),
+                 ("203.0.113.12, garbage", "127.0.0.1"),
+                 ("2001:db8::7", "2001:db8::7")]
+        for xff, seen in cases:
+            with self.subTest(xff=xff):
+                r = api("POST", "/api/auth/login", {"username": name, "password": password},
+                        headers={"X-Forwarded-For": xff})
+                token = self.assertOk(r)["session"]["token"]
+                mine = [t for t in self.assertOk(api("GET", "/api/auth/tokens",
+                                                     token=token))["tokens"] if t["current"]]
+                self.assertEqual(mine[0]["ip_address"], seen)
+
+
+class PasswordQualityTest(ApiTestCase):
+
+    def test_weak_passwords_are_refused_when_switched_on(self):
+        name = unique()
+        for weak in ("password123", "qwertyuiop", name + "123", "aaaaaaaaaa"):
+            with self.subTest(password=weak):
+                r = register(address(), name, weak)
+                self.assertError(r, 400, "validation_error", field="password")
+                self.assertIn("too weak", r.json["error"])
+        self.assertOk(register(address(), name, strong_password()), 201)
+
+
+class TokenLifetimeTest(ApiTestCase):
+
+    def test_idle_and_absolute_lifetimes(self):
+        name, password = make_user(address())
+        busy = self.assertOk(login(name, password, address()))["session"]["token"]
+        idle = self.assertOk(login(name, password, address()))["session"]["token"]
+        t0 = time.monotonic()
+        # The busy token is used every second: it outlives the idle limit...
+        while time.monotonic() - t0 < IDLE + 1.5:
+            self.assertValidToken(busy)
+            time.sleep(1)
+        # ...but not the idle one, which is deleted on its first use after the limit.
+        self.assertInvalidToken(idle)
+        self.assertEqual(psql("SELECT count(*) FROM session_tokens WHERE token_hash = '%s'"
+                              % helpers.sha256_hex(idle)), "0")
+        # And the busy one ends at the absolute limit however busy it is.
+        self.assertTrue(wait_until(lambda: api("GET", "/api/auth/verify", token=busy).status == 401,
+                                   MAX_AGE + 3, 0.5))
+        self.assertGreaterEqual(time.monotonic() - t0, MAX_AGE - 1.5)

@@ -1,0 +1,512 @@
+#!/bin/bash
+# The Debian package, end to end: builds it (dpkg-buildpackage -b) from a copy of this tree,
+# installs it with apt, checks what it made, runs the services exactly as their installed units
+# say (no systemd here) behind the installed nginx site and a private PostgreSQL, drives
+# register -> login -> generate -> download through it, removes and purges it, and checks that
+# nothing of it is left but the database. Run as root on a machine without modforge installed
+# (CI: .ci/run). Each check prints "ok   ..." or "FAIL ..."; the last line is
+# "N passed, N failed" and the exit status is non-zero on any failure. On any exit it stops what
+# it started (by pid), purges the package if it installed it, and removes its temporary files.
+set -u
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+
+passed=0
+failed=0
+summary_printed=""
+started_at=$SECONDS
+
+ok() { echo "ok   $*"; passed=$((passed + 1)); }
+fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+# check WHAT COMMAND...: ok if the command succeeds (its output is not shown).
+check() {
+    local what=$1
+    shift
+    if "$@" >/dev/null 2>&1; then ok "$what"; else fail "$what"; fi
+}
+# check_equal WHAT EXPECTED ACTUAL
+check_equal() {
+    if [ "$2" = "$3" ]; then ok "$1"; else fail "$1 (expected '$2', got '$3')"; fi
+}
+# show FILE: the tail of a log, indented, after a failure.
+show() { [ -f "$1" ] && tail -n 25 "$1" | sed 's/^/     | /'; }
+
+tmp=""                 # everything of ours: the tree copy, the .deb, PostgreSQL, nginx, logs
+installed_by_us=""     # the package is on the system because of us: purge it on exit
+runtime_dirs=()        # /run/<RuntimeDirectory> made for the units
+site_link=""           # the sites-enabled link made to test that purge removes it
+pids=()                # processes we started, each the leader of its own session
+pg_data=""             # the running private cluster's data directory
+
+# stop_pid PID SIGNAL: signal one of our processes, wait up to 15 s, then SIGKILL its process
+# group (handlers, nginx workers). Returns 1 if it needed the SIGKILL.
+stop_pid() {
+    local pid=$1 sig=$2 i
+    kill -0 "$pid" 2>/dev/null || { kill -KILL -- "-$pid" 2>/dev/null; return 0; }
+    kill "-$sig" "$pid" 2>/dev/null
+    for ((i = 0; i < 150; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    # Reap it if it is our child, so that kill -0 stops seeing a zombie.
+    wait "$pid" 2>/dev/null
+    for ((i = 0; i < 20; i++)); do
+        kill -0 -- "-$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null
+    return 1
+}
+
+cleanup() {
+    local pid
+    for pid in "${pids[@]}"; do
+        stop_pid "$pid" TERM
+    done
+    pids=()
+    if [ -n "$pg_data" ]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w -t 30 stop >/dev/null 2>&1
+        pg_data=""
+    fi
+    if [ -n "$site_link" ] && [ -L "$site_link" ]; then
+        rm -f "$site_link"
+    fi
+    site_link=""
+    if [ -n "$installed_by_us" ] && package_present; then
+        DEBIAN_FRONTEND=noninteractive apt-get purge -y -q modforge >/dev/null 2>&1 </dev/null
+    fi
+    installed_by_us=""
+    for d in "${runtime_dirs[@]}"; do
+        rm -rf "$d"
+    done
+    runtime_dirs=()
+    if [ -n "$tmp" ]; then
+        rm -rf "$tmp"
+    fi
+    tmp=""
+}
+
+finish() {
+    cleanup
+    echo "tests/package: $((SECONDS - started_at)) s"
+    echo "$passed passed, $failed failed"
+    summary_printed=1
+    [ "$failed" -eq 0 ]
+    exit
+}
+
+# shellcheck disable=SC2317  # called by the EXIT trap
+on_exit() {
+    local rc=$?
+    [ -n "$summary_printed" ] && exit "$rc"
+    cleanup
+    echo "tests/package: interrupted (status $rc): counting 1 failure"
+    echo "$passed passed, $((failed + 1)) failed"
+    exit 1
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# package_present: dpkg knows modforge in any state but "not installed".
+package_present() {
+    local s
+    s=$(dpkg-query -W -f='${db:Status-Status}' modforge 2>/dev/null)
+    [ -n "$s" ] && [ "$s" != not-installed ]
+}
+
+# unit_value UNIT KEY: KEY's value in UNIT's [Service] section (the last one; continuation lines
+# joined), as systemd would read it for the keys used here.
+unit_value() {
+    awk -v key="$2" '
+        /^[ \t]*[#;]/ { next }
+        /^\[/ { section = $0; next }
+        section == "[Service]" {
+            line = $0
+            while (line ~ /\\$/ && (getline more) > 0) { sub(/\\$/, "", line); line = line " " more }
+            if (index(line, key "=") == 1) value = substr(line, length(key) + 2)
+        }
+        END { print value }' "$1"
+}
+
+# start_unit NAME: starts /lib/systemd/system/NAME.service the way systemd would, as far as its
+# unit says: RuntimeDirectory (made by us, as systemd does), User/Group, UMask, NoNewPrivileges,
+# CapabilityBoundingSet, a clean environment, and exactly its ExecStart. Sets unit_pid.
+start_unit() {
+    local name=$1 unit=/lib/systemd/system/$1.service
+    local exec user group umask_ nnp caps rt rt_mode d
+    local -a argv wrapper
+    exec=$(unit_value "$unit" ExecStart)
+    user=$(unit_value "$unit" User)
+    group=$(unit_value "$unit" Group)
+    umask_=$(unit_value "$unit" UMask)
+    nnp=$(unit_value "$unit" NoNewPrivileges)
+    caps=$(unit_value "$unit" CapabilityBoundingSet)
+    rt=$(unit_value "$unit" RuntimeDirectory)
+    rt_mode=$(unit_value "$unit" RuntimeDirectoryMode)
+    for d in $rt; do
+        install -d -m "${rt_mode:-0755}" -o "${user:-root}" -g "${group:-${user:-root}}" "/run/$d"
+        runtime_dirs+=("/run/$d")
+    done
+    read -r -a argv <<<"$exec"
+    argv[0]=${argv[0]#[-@:+!]}
+    wrapper=(setpriv)
+    if [ -n "$user" ]; then
+        wrapper+=(--reuid "$user" --regid "${group:-$user}" --init-groups)
+    fi
+    case "$nnp" in yes | true | on | 1) wrapper+=(--no-new-privs) ;; esac
+    if [ -n "$caps" ]; then
+        local set="-all" c
+        for c in $caps; do
+            c=${c#CAP_}
+            set="$set,+${c,,}"
+        done
+        wrapper+=(--bounding-set "$set")
+    fi
+    (
+        cd / || exit 1
+        [ -n "$umask_" ] && umask "$umask_"
+        exec setsid env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+            LANG=C.UTF-8 "${wrapper[@]}" "${argv[@]}"
+    ) </dev/null >>"$tmp/logs/$name.log" 2>&1 &
+    unit_pid=$!
+    pids+=("$unit_pid")
+    echo "     $name: pid $unit_pid: ${wrapper[*]} $exec"
+}
+
+# http METHOD PATH [BODY] [TOKEN]: sets status, and the body in $tmp/body, headers in $tmp/headers.
+http() {
+    local -a args=(-s -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' -X "$1" --max-time 30)
+    [ -n "${3:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$3")
+    [ -n "${4:-}" ] && args+=(-H "Authorization: Bearer $4")
+    status=$(curl "${args[@]}" "$base$2")
+}
+# json EXPRESSION: evaluates a Python expression over the last body, bound as j.
+json() {
+    python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' \
+        "$tmp/body" "$1" 2>/dev/null
+}
+header() { grep -i "^$1:" "$tmp/headers" | head -n 1 | cut -d: -f2- | tr -d ' \r'; }
+
+# ---- preconditions ------------------------------------------------------------------------
+if [ "$(id -u)" != 0 ]; then
+    fail "tests/package must run as root (it installs and purges the package)"
+    finish
+fi
+for what in "package modforge" "user modforge" /etc/modforge /var/lib/modforge /run/modforge; do
+    case "$what" in
+    "package modforge") package_present && present=1 || present="" ;;
+    "user modforge") getent passwd modforge >/dev/null && present=1 || present="" ;;
+    *) [ -e "$what" ] && present=1 || present="" ;;
+    esac
+    if [ -n "$present" ]; then
+        fail "$what already exists: this test would purge it (remove modforge from this machine first)"
+        finish
+    fi
+done
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+tmp=$(mktemp -d /tmp/modforge-package.XXXXXX)
+# postgres, www-data and apt's _apt user all need to reach in.
+chmod 0755 "$tmp"
+mkdir "$tmp/logs" "$tmp/src"
+
+# ---- build --------------------------------------------------------------------------------
+# A copy of the working tree without build output: what CI's clean clone has (plus local edits).
+tar -C "$repo" --exclude=./.git --exclude=./build --exclude=./config.mak \
+    --exclude=./debian/build --exclude=./debian/modforge --exclude=./debian/.debhelper \
+    --exclude=./debian/files --exclude='./debian/*.substvars' \
+    --exclude=./debian/debhelper-build-stamp -cf - . | tar -C "$tmp/src" -xf -
+version=$(cd "$tmp/src" && dpkg-parsechangelog -S Version)
+deb="$tmp/modforge_${version}_$(dpkg --print-architecture).deb"
+t0=$SECONDS
+if (cd "$tmp/src" && dpkg-buildpackage -b -us -uc -j"$(nproc)") >"$tmp/logs/build.log" 2>&1 &&
+    [ -f "$deb" ]; then
+    ok "dpkg-buildpackage -b -us -uc builds $(basename "$deb") ($(stat -c %s "$deb") bytes, $((SECONDS - t0)) s)"
+else
+    fail "dpkg-buildpackage -b -us -uc (log: tests/package build.log)"
+    show "$tmp/logs/build.log"
+    finish
+fi
+if lintian --fail-on error "$tmp"/modforge_"${version}"_*.changes >"$tmp/logs/lintian.log" 2>&1; then
+    ok "lintian reports no errors ($(grep -c '^W: ' "$tmp/logs/lintian.log") warnings)"
+else
+    fail "lintian reports errors"
+fi
+grep -E '^[EW]: ' "$tmp/logs/lintian.log" | sed 's/^/     | /'
+
+# ---- install ------------------------------------------------------------------------------
+installed_by_us=1
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" </dev/null >"$tmp/logs/install.log" 2>&1; then
+    ok "apt-get install ./$(basename "$deb")"
+else
+    fail "apt-get install ./$(basename "$deb")"
+    show "$tmp/logs/install.log"
+    finish
+fi
+check "postinst explains how to migrate when the database is not configured yet" \
+    grep -q 'runuser -u modforge -- modforge-admin migrate' "$tmp/logs/install.log"
+
+IFS=: read -r _ _ uid _ _ home shell <<<"$(getent passwd modforge)"
+if [ -n "$uid" ] && [ "$uid" -lt 1000 ] && [ "$home" = /var/lib/modforge ] &&
+    [ "$shell" = /usr/sbin/nologin ]; then
+    ok "system user modforge (uid $uid, home $home, shell $shell)"
+else
+    fail "system user modforge (uid '$uid', home '$home', shell '$shell')"
+fi
+check "group modforge" getent group modforge
+conf=/etc/modforge/modforge.conf
+check_equal "$conf is 0640 root:modforge" "640 root:modforge" "$(stat -c '%a %U:%G' "$conf" 2>&1)"
+check "$conf is a conffile" grep -q " $conf " <<<"$(dpkg-query -W -f='${Conffiles}\n' modforge)"
+check "$conf reads the password from /etc/modforge/database-password" \
+    grep -q '^password_file = /etc/modforge/database-password$' "$conf"
+check "postinst does not create /etc/modforge/database-password" \
+    test ! -e /etc/modforge/database-password
+check_equal "/var/lib/modforge is 0750 modforge:www-data" "750 modforge:www-data" \
+    "$(stat -c '%a %U:%G' /var/lib/modforge 2>&1)"
+check_equal "/var/lib/modforge/files is 2750 modforge:www-data" "2750 modforge:www-data" \
+    "$(stat -c '%a %U:%G' /var/lib/modforge/files 2>&1)"
+for p in modforge-fcgi modforge-worker modforge-admin; do
+    check "/usr/bin/$p" test -x "/usr/bin/$p"
+done
+for u in modforge-fcgi modforge-worker; do
+    check "/lib/systemd/system/$u.service passes systemd-analyze verify" \
+        systemd-analyze verify "/lib/systemd/system/$u.service"
+    check "$u.service is enabled (deb-systemd-helper)" \
+        test -L "/etc/systemd/system/multi-user.target.wants/$u.service"
+done
+check "the nginx site /etc/nginx/sites-available/modforge" test -f /etc/nginx/sites-available/modforge
+check "the nginx site is not enabled by the package" test ! -e /etc/nginx/sites-enabled/modforge
+for f in "$repo"/conf/nginx/*.conf; do
+    [ "$(basename "$f")" = modforge.conf ] && continue
+    check "/etc/nginx/snippets/$(basename "$f")" cmp "$f" "/etc/nginx/snippets/$(basename "$f")"
+done
+# Every file the site and its snippets include exists where they say.
+missing=""
+for inc in $(sed -n 's/^[[:space:]]*include[[:space:]]\+\([^;]*\);.*/\1/p' \
+    /etc/nginx/sites-available/modforge /etc/nginx/snippets/modforge-*.conf); do
+    [ -e "$inc" ] || missing="$missing $inc"
+done
+check_equal "every include of the site and snippets exists" "" "$missing"
+
+# ---- PostgreSQL: a private cluster, unix socket only, passwords required -------------------
+pg_sock="$tmp/pg"
+mkdir -p "$pg_sock" "$tmp/pgdata"
+chown postgres: "$pg_sock" "$tmp/pgdata"
+chmod 0700 "$tmp/pgdata"
+superpass=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+dbpass=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+printf '%s\n' "$superpass" >"$tmp/pg-superpass"
+chown postgres: "$tmp/pg-superpass"
+chmod 0600 "$tmp/pg-superpass"
+if runuser -u postgres -- "$pg_bin/initdb" -D "$tmp/pgdata" -U postgres -E UTF8 --locale=C -N \
+    --auth-local=scram-sha-256 --auth-host=reject --pwfile="$tmp/pg-superpass" \
+    >"$tmp/logs/initdb.log" 2>&1; then
+    cat >>"$tmp/pgdata/postgresql.conf" <<EOF
+listen_addresses = ''
+unix_socket_directories = '$pg_sock'
+port = 5432
+EOF
+    touch "$tmp/logs/postgres.log"
+    chown postgres: "$tmp/logs/postgres.log"
+    if runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pgdata" -l "$tmp/logs/postgres.log" -w \
+        -t 30 start >/dev/null 2>&1; then
+        pg_data="$tmp/pgdata"
+    fi
+fi
+if [ -z "$pg_data" ]; then
+    fail "a private PostgreSQL cluster"
+    show "$tmp/logs/initdb.log"
+    show "$tmp/logs/postgres.log"
+    finish
+fi
+# psql_super DATABASE SQL
+psql_super() {
+    PGPASSWORD=$superpass psql -h "$pg_sock" -U postgres -d "$1" -X -At -v ON_ERROR_STOP=1 -c "$2"
+}
+if psql_super postgres "CREATE ROLE modforge LOGIN PASSWORD '$dbpass'" >/dev/null &&
+    psql_super postgres "CREATE DATABASE modforge OWNER modforge" >/dev/null; then
+    ok "a private PostgreSQL cluster with the role and database modforge"
+else
+    fail "CREATE ROLE / DATABASE modforge"
+    finish
+fi
+
+# ---- configure as README.Debian says, migrate ---------------------------------------------
+sed -i "s|^host = .*|host = $pg_sock|" "$conf"
+check "$conf: database host set to the private cluster's socket" grep -q "^host = $pg_sock\$" "$conf"
+install -m 0640 -o root -g modforge /dev/null /etc/modforge/database-password
+printf '%s\n' "$dbpass" >/etc/modforge/database-password
+if runuser -u modforge -- modforge-admin migrate >"$tmp/logs/migrate.log" 2>&1 &&
+    grep -q 'created the schema' "$tmp/logs/migrate.log"; then
+    ok "runuser -u modforge -- modforge-admin migrate: $(cat "$tmp/logs/migrate.log")"
+else
+    fail "runuser -u modforge -- modforge-admin migrate"
+    show "$tmp/logs/migrate.log"
+    finish
+fi
+# An upgrade's postinst migrates by itself when the database answers (here: nothing to do), and
+# keeps the administrator's configuration and its permissions.
+if DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$deb" </dev/null \
+    >"$tmp/logs/reinstall.log" 2>&1; then
+    check "reinstall: postinst migrates when the database answers" \
+        grep -q 'modforge: the schema is already at version' "$tmp/logs/reinstall.log"
+else
+    fail "apt-get install --reinstall"
+    show "$tmp/logs/reinstall.log"
+fi
+check "reinstall keeps the configured database host" grep -q "^host = $pg_sock\$" "$conf"
+check_equal "reinstall keeps $conf 0640 root:modforge" "640 root:modforge" \
+    "$(stat -c '%a %U:%G' "$conf" 2>&1)"
+
+# ---- the services, as their units say ------------------------------------------------------
+start_unit modforge-fcgi
+fcgi_pid=$unit_pid
+start_unit modforge-worker
+worker_pid=$unit_pid
+socket=/run/modforge/fcgi.sock
+for ((i = 0; i < 100; i++)); do
+    [ -S "$socket" ] && break
+    sleep 0.1
+done
+check_equal "$socket is 0660 www-data:www-data" "660 www-data:www-data" \
+    "$(stat -c '%a %U:%G' "$socket" 2>&1)"
+sleep 0.5
+check_equal "multiwatch runs as modforge" modforge "$(ps -o user= -p "$fcgi_pid" | tr -d ' ')"
+check_equal "4 handlers, all as modforge" "4 modforge" \
+    "$(ps -o user= --ppid "$fcgi_pid" | sort | uniq -c | awk '{print $1, $2}' | paste -sd' ')"
+check_equal "the worker runs as modforge" modforge "$(ps -o user= -p "$worker_pid" | tr -d ' ')"
+
+# ---- nginx with the installed site on a free loopback port ---------------------------------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$tmp/nginx"
+sed -e "s/^\([[:space:]]*\)listen 80 default_server;/\1listen 127.0.0.1:$port;/" \
+    -e '/^[[:space:]]*listen \[::\]:80/d' /etc/nginx/sites-available/modforge >"$tmp/nginx/site.conf"
+check "the site's listen 80 rewritten to 127.0.0.1:$port" \
+    grep -q "listen 127.0.0.1:$port;" "$tmp/nginx/site.conf"
+cat >"$tmp/nginx/nginx.conf" <<EOF
+# The package test's nginx: the installed site (listen rewritten), everything else under $tmp.
+user www-data;
+worker_processes 1;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/logs/nginx-error.log;
+events {
+    worker_connections 64;
+}
+http {
+    access_log $tmp/logs/nginx-access.log;
+    client_body_temp_path $tmp/nginx/client_body;
+    fastcgi_temp_path $tmp/nginx/fastcgi;
+    proxy_temp_path $tmp/nginx/proxy;
+    scgi_temp_path $tmp/nginx/scgi;
+    uwsgi_temp_path $tmp/nginx/uwsgi;
+    sendfile on;
+    include $tmp/nginx/site.conf;
+}
+EOF
+if nginx -t -q -c "$tmp/nginx/nginx.conf" -e "$tmp/logs/nginx-error.log" >"$tmp/logs/nginx-t.log" 2>&1; then
+    ok "nginx -t accepts the installed site and snippets"
+else
+    fail "nginx -t with the installed site"
+    show "$tmp/logs/nginx-t.log"
+    finish
+fi
+(exec setsid nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/logs/nginx-error.log" -g 'daemon off;') \
+    </dev/null >>"$tmp/logs/nginx.log" 2>&1 &
+nginx_pid=$!
+pids+=("$nginx_pid")
+base="http://127.0.0.1:$port"
+for ((i = 0; i < 100; i++)); do
+    http GET /api/auth/verify
+    [ "$status" = 401 ] && break
+    sleep 0.2
+done
+check_equal "GET /api/auth/verify through nginx and the handlers" 401 "$status"
+
+# ---- register -> login -> generate -> completed -> image and zip --------------------------
+http POST /api/auth/register '{"username":"pkgtest","email":"pkgtest@example.com","password":"package-test-pw"}'
+check_equal "register" 201 "$status"
+http POST /api/auth/login '{"username":"pkgtest","password":"package-test-pw"}'
+token=$(json 'j["session"]["token"]')
+check_equal "login" 200 "$status"
+http POST /api/generate-mod '{"prompt":"a glowing blue sword of frost"}' "$token"
+job=$(json 'j["job_id"]')
+check_equal "generate-mod" 202 "$status"
+job_status=""
+for ((i = 0; i < 120; i++)); do
+    http GET "/api/status/$job" "" "$token"
+    job_status=$(json 'j["job"]["status"]')
+    case "$job_status" in completed | failed) break ;; esac
+    sleep 0.5
+done
+check_equal "the worker completes the job" completed "$job_status"
+download=$(json 'j["job"]["result"]["download_url"]')
+http GET "/api/jobs/$job/images/0" "" "$token"
+if [ "$status" = 200 ] && [ "$(header Content-Type)" = image/png ] &&
+    [ "$(head -c 8 "$tmp/body" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+    ok "image 0 is a PNG sent by nginx"
+else
+    fail "image 0 (status $status, $(header Content-Type))"
+fi
+http GET "$download" "" "$token"
+if [ "$status" = 200 ] && [ "$(header Content-Type)" = application/zip ] &&
+    python3 -m zipfile -t "$tmp/body" >/dev/null 2>&1; then
+    ok "the download $download is a zip ($(stat -c %s "$tmp/body") bytes)"
+else
+    fail "the download $download (status $status, $(header Content-Type))"
+    show "$tmp/logs/nginx-error.log"
+fi
+http GET "$download"
+check_equal "the download without a token" 401 "$status"
+check_equal "job files belong to modforge:www-data and nobody else can read them" "" \
+    "$(find /var/lib/modforge/files -mindepth 1 \( ! -user modforge -o ! -group www-data -o -perm /o=rwx \) -printf '%p ' 2>&1)"
+
+# ---- stop, as systemd would (KillSignal, KillMode=mixed) -----------------------------------
+check "nginx stops on SIGQUIT" stop_pid "$nginx_pid" QUIT
+check "the worker stops on SIGTERM" stop_pid "$worker_pid" TERM
+check "multiwatch and the handlers stop on SIGTERM" stop_pid "$fcgi_pid" TERM
+pids=()
+for d in "${runtime_dirs[@]}"; do
+    rm -rf "$d"
+done
+runtime_dirs=()
+
+# ---- remove keeps the configuration and data; purge leaves only the database ---------------
+files=$(dpkg -L modforge | while read -r f; do [ -f "$f" ] && echo "$f"; done)
+if [ -d /etc/nginx/sites-enabled ] && [ ! -e /etc/nginx/sites-enabled/modforge ]; then
+    site_link=/etc/nginx/sites-enabled/modforge
+    ln -s ../sites-available/modforge "$site_link"
+fi
+if DEBIAN_FRONTEND=noninteractive apt-get remove -y -q modforge </dev/null >"$tmp/logs/remove.log" 2>&1; then
+    ok "apt-get remove modforge"
+else
+    fail "apt-get remove modforge"
+    show "$tmp/logs/remove.log"
+fi
+check "remove keeps $conf" test -f "$conf"
+check "remove keeps the job files" test -n "$(find /var/lib/modforge/files -name '*.zip')"
+check "remove keeps the user modforge" getent passwd modforge
+if DEBIAN_FRONTEND=noninteractive apt-get purge -y -q modforge </dev/null >"$tmp/logs/purge.log" 2>&1; then
+    ok "apt-get purge modforge"
+    installed_by_us=""
+else
+    fail "apt-get purge modforge"
+    show "$tmp/logs/purge.log"
+fi
+check "dpkg no longer knows modforge" test -z "$(package_present && echo yes)"
+left=""
+for f in $files /etc/modforge /var/lib/modforge /etc/nginx/sites-enabled/modforge \
+    /etc/systemd/system/multi-user.target.wants/modforge-fcgi.service \
+    /etc/systemd/system/multi-user.target.wants/modforge-worker.service \
+    /var/lib/systemd/deb-systemd-helper-enabled/modforge-fcgi.service.dsh-also \
+    /var/lib/systemd/deb-systemd-helper-enabled/modforge-worker.service.dsh-also \
+    /var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/modforge-fcgi.service \
+    /var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/modforge-worker.service; do
+    if [ -e "$f" ] || [ -L "$f" ]; then left="$left $f"; fi
+done
+check_equal "purge leaves none of the package's files, config, data, site link or unit links" "" "$left"
+check "purge removes the user modforge" test -z "$(getent passwd modforge)"
+check "purge removes the group modforge" test -z "$(getent group modforge)"
+check_equal "purge keeps the database (the user row is there)" 1 \
+    "$(psql_super modforge "SELECT count(*) FROM users WHERE username = 'pkgtest'" 2>&1)"
+
+finish
