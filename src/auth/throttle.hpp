@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "../../odb/login_throttle.hxx"
 #include "../common/config.hpp"
@@ -38,7 +40,8 @@ namespace modforge
     // Runs `change` on the counter (created when missing) in one transaction and saves it.
     void update (const char* scope, const std::string& key,
                  const std::function<void (login_throttle&)>& change);
-    int wait (const char* scope, const std::string& key);
+    // The longest wait any of the (scope, key) counters imposes now, read in one transaction.
+    int wait (const std::vector<std::pair<const char*, std::string>>& counters);
 
     database& db_;
     const throttle_config& config_;

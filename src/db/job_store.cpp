@@ -57,30 +57,32 @@ namespace modforge
 
     namespace
     {
-      std::vector<std::int64_t> ids (const query& q)
+      // Only the ids: the rows' other columns are not needed to name their folders.
+      std::vector<std::int64_t> ids (const odb::query<job_key>& q)
       {
         std::vector<std::int64_t> v;
-        for (const job& j: current_database ().query<job> (q))
-          v.push_back (j.id);
+        for (const job_key& k: current_database ().query<job_key> (q))
+          v.push_back (k.id);
         return v;
       }
+      typedef odb::query<job_key> key_query;
     }
 
     std::vector<std::int64_t> ids_for_session (std::int64_t session_id)
     {
-      return ids (query::conversation == session_id);
+      return ids (key_query::conversation == session_id);
     }
 
     std::vector<std::int64_t> ids_for_user (std::int64_t user_id)
     {
-      return ids (query::owner == user_id);
+      return ids (key_query::owner == user_id);
     }
 
     std::vector<std::int64_t> existing (const std::vector<std::int64_t>& wanted)
     {
       if (wanted.empty ())
         return {};
-      return ids (query::id.in_range (wanted.begin (), wanted.end ()));
+      return ids (key_query::id.in_range (wanted.begin (), wanted.end ()));
     }
 
     std::vector<job_status_count> count_by_status ()

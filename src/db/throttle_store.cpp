@@ -19,6 +19,12 @@ namespace modforge
         (query::scope == scope && query::key == key) + "FOR UPDATE");
     }
 
+    std::shared_ptr<login_throttle> find (const std::string& scope, const std::string& key)
+    {
+      return current_database ().query_one<login_throttle> (query::scope == scope &&
+                                                            query::key == key);
+    }
+
     void save (login_throttle& t)
     {
       if (t.id == 0)
