@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """modforge's benchmark: the machine's ceilings and modforge's endpoints, measured in one run.
 
-    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N]
-                         [--users N] [--bcrypt-cost C] [--no-conn-limit] [--large [--scale F]]
+    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N] [--bin-dir D]
+                         [--users N] [--bcrypt-cost C] [--conn-limit] [--large [--scale F]]
     python3 bench/run.py --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
 
 Starts its own stack (build/run/bench) unless --url names a running one, fills the database
@@ -495,10 +495,11 @@ def build_report(args, fixture, samples, large_samples, large_counts, rss, nginx
         "machine": {"cores": CORES, "cpu": cpu_model(), "kernel": platform.release(),
                     "load_average": os.getloadavg()},
         "settings": {"runs": args.runs, "duration_s": args.duration, "handlers": args.handlers,
-                     "users": args.users, "bcrypt_cost": args.bcrypt_cost, "url": stack_url,
+                     "bin_dir": args.bin_dir, "users": args.users,
+                     "bcrypt_cost": args.bcrypt_cost, "url": stack_url,
                      "connections": CONNECTIONS, "threads": THREADS,
-                     "per_address_conn_limit": "lifted (--no-conn-limit)"
-                     if args.no_conn_limit else "as configured",
+                     "per_address_conn_limit": "as configured (--conn-limit)"
+                     if args.conn_limit or args.url else "lifted",
                      "large": large_counts},
         "ceilings": dict(ceilings, login_ceiling_rps=ceiling_rps["bcrypt"],
                          nginx_url=nginx.url),
@@ -582,15 +583,19 @@ def parse_args(argv):
     ap.add_argument("--duration", type=int, default=10, help="seconds per run (default 10)")
     ap.add_argument("--port", type=int, help="the bench stack's HTTP port (default: a free one)")
     ap.add_argument("--handlers", type=int, default=2, help="FastCGI handler processes")
+    ap.add_argument("--bin-dir", default=os.path.join(REPO, "build", "bin"),
+                    help="the modforge programs to measure (default build/bin; another build's "
+                         "bin dir compares two versions on the same database and config)")
     ap.add_argument("--users", type=int, default=1000, help="users in the database")
     ap.add_argument("--bcrypt-cost", type=int, default=12, help="the configured bcrypt cost")
     ap.add_argument("--large", action="store_true",
                     help="then fill 1 M users, 10 M tokens, 10 M jobs and measure verify and "
                          "sessions again (many minutes)")
     ap.add_argument("--scale", type=float, default=1.0, help="scales --large's row counts")
-    ap.add_argument("--no-conn-limit", action="store_true",
-                    help="raise nginx's per-address limit_conn on /api/ in the bench stack's "
-                         "copy of the config (one client address makes all 32 connections)")
+    ap.add_argument("--conn-limit", action="store_true",
+                    help="keep nginx's per-address limit_conn on /api/ in the bench stack (by "
+                         "default its copy of the config lifts it: one client address makes all "
+                         "32 connections)")
     ap.add_argument("--url", help="a running stack's base URL instead of starting one")
     ap.add_argument("--pg-socket", help="with --url: its PostgreSQL socket directory")
     ap.add_argument("--pg-user", default="modforge", help="with --url: a superuser of it")
@@ -601,8 +606,8 @@ def parse_args(argv):
         ap.error("--url needs --pg-socket")
     if args.pg_socket:
         args.pg_socket = os.path.abspath(args.pg_socket)   # psql takes only a "/..." as a socket
-    if args.url and args.no_conn_limit:
-        ap.error("--no-conn-limit applies to the stack bench/ starts, not to --url")
+    if args.url and args.conn_limit:
+        ap.error("--conn-limit applies to the stack bench/ starts, not to --url")
     return args
 
 
@@ -612,10 +617,10 @@ def open_stack(args):
         rundir = os.path.dirname(os.path.abspath(args.pg_socket))
         return None, Database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
     env = dict(STACK_ENV, MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
-    root = conf_without_conn_limit() if args.no_conn_limit else REPO
+    root = REPO if args.conn_limit else conf_without_conn_limit()
     stack = Stack(root, args.port or free_port(), handlers=args.handlers, extra_env=env,
                   name="bench", workers=1, auth_rate=AUTH_RATE,
-                  bin_dir=os.path.join(REPO, "build", "bin"))
+                  bin_dir=os.path.abspath(args.bin_dir))
     log("bench: starting the stack (%d handlers, 1 worker) at %s" % (args.handlers, stack.url))
     try:
         stack.start()
@@ -626,7 +631,7 @@ def open_stack(args):
 
 
 def conf_without_conn_limit():
-    """For --no-conn-limit: a stack root (in /tmp) whose conf/nginx is a copy of ours with the
+    """Unless --conn-limit: a stack root (in /tmp) whose conf/nginx is a copy of ours with the
     /api/ per-address limit_conn raised. All wrk connections come from 127.0.0.1, and the shipped
     limit (requests in progress per address) would answer most of 32 connections with 429."""
     root = tempfile.mkdtemp(prefix="modforge-bench-root-")
@@ -638,7 +643,7 @@ def conf_without_conn_limit():
     conf, n = re.subn(r"limit_conn\s+modforge_api_conn\s+\d+;",
                       "limit_conn modforge_api_conn 10000;", conf)
     if n == 0:
-        log("bench: --no-conn-limit: no limit_conn modforge_api_conn in %s (nothing to lift)"
+        log("bench: no limit_conn modforge_api_conn in %s (nothing to lift)"
             % path)
     with open(path, "w") as f:
         f.write(conf)
