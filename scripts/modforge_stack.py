@@ -96,6 +96,19 @@ def _signal_group(pgid, sig):
         pass
 
 
+def child_pids(parent):
+    """Pids whose parent is `parent` (from /proc)."""
+    pids = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    pids.add(int(pid))
+        except (OSError, IndexError, ValueError):
+            pass
+    return pids
+
+
 def _wait_gone(check, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -255,6 +268,10 @@ class Stack:
 
     def handlers_start(self):
         self._start_handlers()
+
+    def handler_pids(self):
+        """The FastCGI handler processes now: multiwatch's children."""
+        return child_pids(self._procs["handlers"].pid)
 
     def pg_running(self):
         pid = self._postmaster_pid(self.rundir)

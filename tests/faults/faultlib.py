@@ -4,8 +4,6 @@ import http.client
 import json
 import os
 import random
-import signal
-import socket
 import subprocess
 import threading
 import time
@@ -14,7 +12,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 import sys  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
 import helpers  # noqa: E402,F401
-from helpers import REPO, TEST_ENV, Stack, api, free_port, new_user  # noqa: E402
+from helpers import REPO, TEST_ENV, Stack, free_port, new_user  # noqa: E402
+from modforge_stack import child_pids  # noqa: E402
 
 HANDLERS = 3
 SOAK_SECONDS = 60.0   # run.py --soak sets it
@@ -52,22 +51,9 @@ def stop_stack():
 
 
 # ---- processes ---------------------------------------------------------------------------
-def children(parent):
-    """Pids whose parent is `parent` (from /proc)."""
-    pids = set()
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open("/proc/%s/stat" % pid) as f:
-                if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
-                    pids.add(int(pid))
-        except (OSError, IndexError, ValueError):
-            pass
-    return pids
-
-
 def handler_pids(s=None):
     """The FastCGI handler processes: the children of the stack's multiwatch."""
-    return children((s or stack())._procs["handlers"].pid)
+    return (s or stack()).handler_pids()
 
 
 def worker_pids(s=None):
@@ -107,7 +93,7 @@ def postgres_pids(s=None):
     """The postmaster and its children."""
     s = s or stack()
     pm = s._postmaster_pid(s.rundir)
-    return ({pm} | children(pm)) if pm else set()
+    return ({pm} | child_pids(pm)) if pm else set()
 
 
 def log_count(s, name, needle):

@@ -55,6 +55,8 @@ class HandlerCrashTest(unittest.TestCase):
                         % (len(F.handler_pids()), s.handlers))
         self.assertLessEqual(len(failed), busy_kills,
                              "more failed requests than requests in the killed handlers")
+        self.assertEqual(len(failed), upstream_errors,
+                         "a failure that nginx did not see as a handler lost mid-request")
         for r in failed:
             self.assertEqual((r.status, r.json, r.code), (502, True, "service_unavailable"), r)
         self.assertEqual([r for r in after if not r.ok], [], "errors after the last kill")
