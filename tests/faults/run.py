@@ -9,14 +9,13 @@ import argparse
 import importlib.util
 import os
 import sys
-import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import faultlib  # noqa: E402
 
-# The e2e runner's per-test line printer, reused (loaded under another name: both are run.py).
+# The e2e runner (its per-test lines and summary), reused; loaded under another name: both are run.py.
 _spec = importlib.util.spec_from_file_location(
     "e2e_run", os.path.join(os.path.dirname(HERE), "e2e", "run.py"))
 e2e_run = importlib.util.module_from_spec(_spec)
@@ -40,23 +39,8 @@ def main(argv):
     else:
         suite = unittest.TestSuite(loader.loadTestsFromName(n) for n in ORDER)
 
-    t0 = time.monotonic()
-    try:
-        s = faultlib.stack()
-        print("faults: stack up at %s in %.1fs (run dir %s)" % (s.url, time.monotonic() - t0,
-                                                                s.rundir), flush=True)
-    except Exception as e:
-        print("faults: the stack did not start: %s" % e, flush=True)
-    result = e2e_run.LineResult()
-    try:
-        suite.run(result)
-    finally:
-        if faultlib._stack is not None and result.failed:
-            print("faults: logs are in %s/logs" % faultlib._stack.rundir, flush=True)
-        faultlib.stop_stack()
-    print("faults: %.0fs in all" % (time.monotonic() - t0), flush=True)
-    print("%d passed, %d failed" % (result.passed, result.failed), flush=True)
-    return 0 if result.failed == 0 and result.passed > 0 else 1
+    return e2e_run.run_on_stack("faults", suite, faultlib.stack, lambda: faultlib._stack,
+                                faultlib.stop_stack)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import time
 import unittest
 
 import faultlib as F
-from helpers import generate, new_user, wait_for_job
+from helpers import generate, new_user, recv_all, wait_for_job
 
 SLOW_HEADERS = 30         # from 127.0.0.3 and .7 (they end at once: limit_conn is 20 per address)
 SLOW_BODIES = 15          # from 127.0.0.4 (under limit_conn's 20 per address)
@@ -25,13 +25,7 @@ def connect(source):
 
 
 def read_response(s):
-    data = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
+    head, _, body = recv_all(s).partition(b"\r\n\r\n")
     return int(head.split()[1]), body
 
 
