@@ -4,6 +4,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import subprocess
 import threading
 import time
@@ -89,6 +90,26 @@ def open_fds(pid):
     return len(os.listdir("/proc/%d/fd" % pid))
 
 
+def steady_fds(pid, idle=None, tries=100):
+    """pid's open descriptors without the ones of work in hand: with `idle` (a handler), counted
+    while it is stopped between requests; else the least of several looks (a worker's files)."""
+    looks = []
+    for _ in range(tries):
+        if idle is None:
+            looks.append(open_fds(pid))
+            if len(looks) >= 20:
+                return min(looks)
+        else:
+            os.kill(pid, signal.SIGSTOP)
+            try:
+                if idle(pid):
+                    return open_fds(pid)
+            finally:
+                os.kill(pid, signal.SIGCONT)
+        time.sleep(0.01)
+    raise AssertionError("process %d was never idle in %d looks" % (pid, tries))
+
+
 def postgres_pids(s=None):
     """The postmaster and its children."""
     s = s or stack()
@@ -96,18 +117,14 @@ def postgres_pids(s=None):
     return ({pm} | child_pids(pm)) if pm else set()
 
 
-def log_count(s, name, needle):
+def upstream_errors(s):
+    """nginx's count of requests whose handler went away with it in hand (closed, reset, or a
+    broken pipe while nginx sent it the request): its [error] lines that name the upstream."""
     try:
-        with open(s.log(name), errors="replace") as f:
-            return sum(needle in line for line in f)
+        with open(s.log("nginx-error.log"), errors="replace") as f:
+            return sum("[error]" in line and ', upstream: "fastcgi://' in line for line in f)
     except OSError:
         return 0
-
-
-def upstream_errors(s):
-    """nginx's count of requests whose handler went away with it in hand."""
-    return (log_count(s, "nginx-error.log", "upstream prematurely closed") +
-            log_count(s, "nginx-error.log", "reset by peer) while reading response header"))
 
 
 # ---- HTTP --------------------------------------------------------------------------------

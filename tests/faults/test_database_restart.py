@@ -30,7 +30,7 @@ class DatabaseRestartTest(unittest.TestCase):
             t_start = time.monotonic()
             s.pg_start()
             t_up = time.monotonic()
-            time.sleep(RECOVER_WITHIN + 3.0)
+            time.sleep(RECOVER_WITHIN + 5.0)
         outage = load.between(t_down, t_start)
         around = load.between(t_stop, t_up + RECOVER_WITHIN)
         later = load.between(t_up + RECOVER_WITHIN)

@@ -1,6 +1,8 @@
 """Scenario 8: a soak. Mixed load for SOAK_SECONDS (60 in the default run; run.py --soak 600 is
 the 10-minute one), sampling the RSS and the open file descriptors of every handler and worker
-every 10 s: no request fails, no process restarts, and neither grows."""
+every 10 s: no request fails, no process restarts, and neither grows. A handler's descriptors
+are counted while it waits between requests, a worker's as the least of 20 looks, so that the
+connection or file of the work in hand does not pass for a leak."""
 import time
 import unittest
 
@@ -36,7 +38,8 @@ class SoakTest(unittest.TestCase):
                 time.sleep(max(0.0, t0 + n * EVERY - time.monotonic()))
                 t = time.monotonic() - t0
                 for name, pid in procs.items():
-                    samples[name].append((t, F.rss_kib(pid), F.open_fds(pid)))
+                    fds = F.steady_fds(pid, F.is_idle if name.startswith("handler") else None)
+                    samples[name].append((t, F.rss_kib(pid), fds))
                 if t >= duration - 0.5:
                     break
         failed = [r for r in load.records if not r.ok]
