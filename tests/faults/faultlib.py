@@ -3,6 +3,7 @@ probes of the stack's processes (/proc). Builds on tests/e2e/helpers.py and scri
 import http.client
 import json
 import os
+import platform
 import random
 import signal
 import subprocess
@@ -25,6 +26,7 @@ WORKERS = 2
 IDLE_SYSCALLS = {43, 288, 72}
 
 _stack = None
+_stack_error = None
 
 
 def run_name():
@@ -35,12 +37,18 @@ def run_name():
 
 def stack():
     """The suite's stack (3 handlers, 2 workers), started on first use; api() talks to it."""
-    global _stack
+    global _stack, _stack_error
+    if _stack_error is not None:
+        raise RuntimeError("the stack did not start: %s" % _stack_error)
     if _stack is None:
         s = Stack(REPO, free_port(), handlers=HANDLERS, extra_env=TEST_ENV, name=run_name(),
                   workers=WORKERS, bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None,
                   auth_rate="10000r/s")
-        s.start()
+        try:
+            s.start()
+        except Exception as e:      # not retried by every test
+            _stack_error = e
+            raise
         _stack = s
         helpers.use_stack(s)
     return _stack
@@ -75,6 +83,7 @@ def current_syscall(pid):
 
 def is_idle(pid):
     """True if the handler waits for a connection (no request in hand)."""
+    assert platform.machine() == "x86_64", "IDLE_SYSCALLS are x86_64 system call numbers"
     return current_syscall(pid) in IDLE_SYSCALLS
 
 

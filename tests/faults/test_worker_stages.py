@@ -8,14 +8,13 @@ stage wanted, the signal is sent to the stopped worker (else it continues). A de
 nothing more, so the row's status after the kill is where it died, and it is checked."""
 import io
 import os
-import re
 import signal
 import time
 import unittest
 import zipfile
 
 import faultlib as F
-from helpers import LEASE_SECONDS, POLL_SECONDS, generate, job_row, new_user, wait_until
+from helpers import LEASE_SECONDS, POLL_SECONDS, generate, job_row, new_user
 
 STAGES = ("analyzing", "generating", "packaging")
 TRIES = 30                # jobs tried per stage before giving up on landing in it
