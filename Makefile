@@ -33,7 +33,7 @@ ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
               odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
-             --generate-query
+             --generate-query --generate-prepared
 ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded
 ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 
@@ -67,7 +67,7 @@ config.mak.autogen: configure.ac config.mak.in
 	autoconf
 	./configure
 
-$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) odb/model.hxx odb/types.hxx
+$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) odb/model.hxx odb/types.hxx Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
 $(BUILD)/odb/modforge-odb.hxx: $(BUILD)/odb/modforge-odb.cxx

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """modforge's benchmark: the machine's ceilings and modforge's endpoints, measured in one run.
 
-    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N]
-                         [--users N] [--bcrypt-cost C] [--no-conn-limit] [--large [--scale F]]
+    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N] [--bin-dir D]
+                         [--users N] [--bcrypt-cost C] [--conn-limit] [--large [--scale F]]
     python3 bench/run.py --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
 
 Starts its own stack (build/run/bench) unless --url names a running one, fills the database
@@ -347,6 +347,7 @@ def parse_wrk(out):
         # Only the answers that succeeded count: a fast 429 is no throughput.
         "rps": rps_all * (total - non2xx) / total if total else 0.0,
         "rps_all": rps_all,
+        "requests": total,
         # wrk's latencies cover every answer, errors included.
         "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
         "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
@@ -377,20 +378,24 @@ def log_size(path):
 
 
 # ---- measuring -------------------------------------------------------------------------------
-def measure(args, url, db, nginx, fixture, access_log, names=None, rounds=None):
+def measure(args, url, db, nginx, fixture, rundir, names=None, rounds=None, ceilings=True):
     """Every benchmark (or those in `names`) once per round; returns {name: [sample, ...]}."""
+    access_log = os.path.join(rundir, "logs", "nginx-access.log")
     samples = {}
     todo = [b for b in benchmarks(fixture) if names is None or b.name in names]
     for r in range(rounds or args.runs):
         log("bench: round %d/%d" % (r + 1, rounds or args.runs))
-        if names is None:
+        if ceilings:
             add(samples, "nginx", run_wrk(nginx.url, CONNECTIONS, args.duration))
             add(samples, "pgbench", run_pgbench(db, args.duration))
             add(samples, "bcrypt", bcrypt_rate(args.bcrypt_cost))
             add(samples, "bcrypt_all", bcrypt_rate(args.bcrypt_cost, CORES))
         for b in todo:
+            wait_idle(rundir)
             offset = log_size(access_log)
+            cpu_before = stack_cpu(rundir)
             s = run_wrk(url + b.path, b.connections, args.duration, b.token, b.script)
+            s["cpu_us"] = cpu_per_request(cpu_before, stack_cpu(rundir), s["requests"])
             if s["errors"]:
                 s["statuses"] = status_counts(access_log, offset)
             add(samples, b.name, s)
@@ -411,7 +416,11 @@ def summary(runs):
     def med(key):
         values = [s[key] for s in runs if s[key] is not None]
         return statistics.median(values) if values else None
-    out = {"rps": med("rps"), "rps_min": min(s["rps"] for s in runs),
+    cpu = {}
+    for kind in sorted({k for s in runs for k in s.get("cpu_us", {})}):
+        values = [s["cpu_us"][kind] for s in runs if s.get("cpu_us", {}).get(kind) is not None]
+        cpu[kind] = statistics.median(values) if values else None
+    out = {"cpu_us": cpu, "rps": med("rps"), "rps_min": min(s["rps"] for s in runs),
            "rps_max": max(s["rps"] for s in runs), "p50": med("p50"), "p99": med("p99"),
            "errors": sum(s["errors"] for s in runs), "runs": runs}
     statuses = {}
@@ -427,18 +436,75 @@ def summary(runs):
 # ---- RSS -------------------------------------------------------------------------------------
 def process_rss(rundir):
     """VmRSS (MB) of each handler (multiwatch's children) and worker of the stack in rundir."""
+    kinds = stack_processes(rundir)
+    out = [("handler", pid, rss_mb(pid)) for pid in kinds["handlers"]]
+    out += [("worker", pid, rss_mb(pid)) for pid in sorted(kinds["worker"])]
+    return [{"kind": k, "pid": p, "rss_mb": m, "target_mb": RSS_TARGET_MB[k],
+             "met": m is not None and m <= RSS_TARGET_MB[k]} for k, p, m in out]
+
+
+def stack_processes(rundir):
+    """{kind: [pid, ...]} of the stack in rundir: its handlers, nginx (master and workers),
+    PostgreSQL (postmaster and backends) and workers."""
     try:
         with open(os.path.join(rundir, "stack.pids")) as f:
             roles = json.load(f)
     except (OSError, ValueError, TypeError):
-        return []
-    out = []
-    if "handlers" in roles:      # spawn-fcgi -n execs multiwatch: this pid is multiwatch
-        out += [("handler", pid, rss_mb(pid)) for pid in children(roles["handlers"])]
-    out += [("worker", pid, rss_mb(pid)) for role, pid in sorted(roles.items())
-            if role.startswith("worker")]
-    return [{"kind": k, "pid": p, "rss_mb": m, "target_mb": RSS_TARGET_MB[k],
-             "met": m is not None and m <= RSS_TARGET_MB[k]} for k, p, m in out]
+        roles = {}
+    # spawn-fcgi -n execs multiwatch: the handlers role is multiwatch, the handlers its children.
+    kinds = {"handlers": children(roles["handlers"]) if "handlers" in roles else [],
+             "nginx": [roles["nginx"]] + children(roles["nginx"]) if "nginx" in roles else [],
+             "worker": [pid for role, pid in roles.items() if role.startswith("worker")]}
+    try:
+        with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+        kinds["postgres"] = [postmaster] + children(postmaster)
+    except (OSError, ValueError):
+        kinds["postgres"] = []
+    return kinds
+
+
+def stack_cpu(rundir):
+    """{pid: (kind, CPU seconds, user + system)} of the stack's processes now."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for kind, pids in stack_processes(rundir).items():
+        for pid in pids:
+            try:
+                with open("/proc/%d/stat" % pid) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            out[pid] = (kind, (int(fields[11]) + int(fields[12])) / tick)
+    return out
+
+
+def wait_idle(rundir, timeout=30.0, busy=0.02, step=0.5):
+    """Waits until the stack's processes together use less than `busy` CPU seconds per `step`:
+    requests that a run left queued (wrk stops; handlers finish what they had accepted, such as
+    8 logins of bcrypt at cost 12) must not be counted in the next run."""
+    deadline = time.monotonic() + timeout
+    before = stack_cpu(rundir)
+    while time.monotonic() < deadline:
+        time.sleep(step)
+        after = stack_cpu(rundir)
+        spent = sum(sec - before.get(pid, (kind, 0.0))[1] for pid, (kind, sec) in after.items())
+        if spent < busy:
+            return
+        before = after
+    log("bench: the stack was still busy after %.0f s; measuring anyway" % timeout)
+
+
+def cpu_per_request(before, after, requests):
+    """CPU microseconds per request by kind of process between two stack_cpu() readings. A
+    process that started meanwhile (a backend, a restarted handler) counts from zero; one that
+    ended is lost, which the short runs here make rare. CPU time is what a request costs,
+    whatever else the machine does, so it compares builds better than req/s on a busy machine."""
+    per_kind = {}
+    for pid, (kind, seconds) in after.items():
+        spent = seconds - before.get(pid, (kind, 0.0))[1]
+        per_kind[kind] = per_kind.get(kind, 0.0) + max(spent, 0.0)
+    return {k: v / requests * 1e6 if requests else None for k, v in per_kind.items()}
 
 
 def children(ppid):
@@ -476,6 +542,8 @@ def build_report(args, fixture, samples, large_samples, large_counts, rss, nginx
                    "bcrypt": CORES * ceilings["bcrypt"]["rps"]}
     rows = []
     for b in benchmarks(fixture):
+        if b.name not in samples:         # left out by --only
+            continue
         s = summary(samples[b.name])
         ratio = s["rps"] / ceiling_rps[b.ceiling]
         met = ratio >= b.target and (b.p99_ms is None or s["p99"] <= b.p99_ms)
@@ -484,6 +552,8 @@ def build_report(args, fixture, samples, large_samples, large_counts, rss, nginx
                          target_p99_ms=b.p99_ms, met=met))
     small = {r["name"]: r for r in rows}
     for name, runs in sorted(large_samples.items()):
+        if name not in small:
+            continue
         s = summary(runs)
         ratio = s["rps"] / small[name]["rps"]
         rows.append(dict(s, name=name + " (large)", path=small[name]["path"],
@@ -495,10 +565,11 @@ def build_report(args, fixture, samples, large_samples, large_counts, rss, nginx
         "machine": {"cores": CORES, "cpu": cpu_model(), "kernel": platform.release(),
                     "load_average": os.getloadavg()},
         "settings": {"runs": args.runs, "duration_s": args.duration, "handlers": args.handlers,
-                     "users": args.users, "bcrypt_cost": args.bcrypt_cost, "url": stack_url,
+                     "bin_dir": args.bin_dir, "users": args.users,
+                     "bcrypt_cost": args.bcrypt_cost, "url": stack_url,
                      "connections": CONNECTIONS, "threads": THREADS,
-                     "per_address_conn_limit": "lifted (--no-conn-limit)"
-                     if args.no_conn_limit else "as configured",
+                     "per_address_conn_limit": "as configured (--conn-limit)"
+                     if args.conn_limit or args.url else "lifted",
                      "large": large_counts},
         "ceilings": dict(ceilings, login_ceiling_rps=ceiling_rps["bcrypt"],
                          nginx_url=nginx.url),
@@ -557,6 +628,16 @@ def table(report):
                 "errors (must be 0).")
     text.append("nginx per-address limit_conn on /api/: %s."
                 % report["settings"]["per_address_conn_limit"])
+    text.append("")
+    text.append("CPU microseconds per request (median of the runs; all processes of each kind):")
+    kinds = ("handlers", "nginx", "postgres", "worker")
+    text.append("  %-34s %s %8s" % ("", " ".join("%8s" % k for k in kinds), "total"))
+    for r in report["benchmarks"]:
+        cpu = r.get("cpu_us", {})
+        values = [cpu.get(k) for k in kinds]
+        total = sum(v for v in values if v is not None)
+        text.append("  %-34s %s %8s" % (r["label"][:34], " ".join("%8s" % fmt(v, 0)
+                                                               for v in values), fmt(total, 0)))
     for p in report["rss"]:
         text.append("RSS %-7s pid %-7d %6s MB  (target <= %d MB: %s)" % (
             p["kind"], p["pid"], fmt(p["rss_mb"]), p["target_mb"],
@@ -582,27 +663,40 @@ def parse_args(argv):
     ap.add_argument("--duration", type=int, default=10, help="seconds per run (default 10)")
     ap.add_argument("--port", type=int, help="the bench stack's HTTP port (default: a free one)")
     ap.add_argument("--handlers", type=int, default=2, help="FastCGI handler processes")
+    ap.add_argument("--bin-dir", default=os.path.join(REPO, "build", "bin"),
+                    help="the modforge programs to measure (default build/bin; another build's "
+                         "bin dir compares two versions on the same database and config)")
+    ap.add_argument("--only", help="comma-separated benchmarks to run (verify, me, status, "
+                                   "sessions, detail, login@2, login@8, generate); the "
+                                   "ceilings are always measured")
     ap.add_argument("--users", type=int, default=1000, help="users in the database")
     ap.add_argument("--bcrypt-cost", type=int, default=12, help="the configured bcrypt cost")
     ap.add_argument("--large", action="store_true",
                     help="then fill 1 M users, 10 M tokens, 10 M jobs and measure verify and "
                          "sessions again (many minutes)")
     ap.add_argument("--scale", type=float, default=1.0, help="scales --large's row counts")
-    ap.add_argument("--no-conn-limit", action="store_true",
-                    help="raise nginx's per-address limit_conn on /api/ in the bench stack's "
-                         "copy of the config (one client address makes all 32 connections)")
+    ap.add_argument("--conn-limit", action="store_true",
+                    help="keep nginx's per-address limit_conn on /api/ in the bench stack (by "
+                         "default its copy of the config lifts it: one client address makes all "
+                         "32 connections)")
     ap.add_argument("--url", help="a running stack's base URL instead of starting one")
     ap.add_argument("--pg-socket", help="with --url: its PostgreSQL socket directory")
     ap.add_argument("--pg-user", default="modforge", help="with --url: a superuser of it")
     args = ap.parse_args(argv)
     if args.quick:
         args.runs, args.duration = 1, 3
+    names = [b.name for b in benchmarks({"reader_token": "", "writer_token": "", "job_id": "",
+                                         "session_id": ""})]
+    unknown = [n for n in (args.only or "").split(",") if n and n not in names]
+    if unknown:
+        ap.error("--only: unknown benchmark %s (known: %s)" % (", ".join(unknown),
+                                                               ", ".join(names)))
     if args.url and not args.pg_socket:
         ap.error("--url needs --pg-socket")
     if args.pg_socket:
         args.pg_socket = os.path.abspath(args.pg_socket)   # psql takes only a "/..." as a socket
-    if args.url and args.no_conn_limit:
-        ap.error("--no-conn-limit applies to the stack bench/ starts, not to --url")
+    if args.url and args.conn_limit:
+        ap.error("--conn-limit applies to the stack bench/ starts, not to --url")
     return args
 
 
@@ -612,10 +706,10 @@ def open_stack(args):
         rundir = os.path.dirname(os.path.abspath(args.pg_socket))
         return None, Database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
     env = dict(STACK_ENV, MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
-    root = conf_without_conn_limit() if args.no_conn_limit else REPO
+    root = REPO if args.conn_limit else conf_without_conn_limit()
     stack = Stack(root, args.port or free_port(), handlers=args.handlers, extra_env=env,
                   name="bench", workers=1, auth_rate=AUTH_RATE,
-                  bin_dir=os.path.join(REPO, "build", "bin"))
+                  bin_dir=os.path.abspath(args.bin_dir))
     log("bench: starting the stack (%d handlers, 1 worker) at %s" % (args.handlers, stack.url))
     try:
         stack.start()
@@ -626,7 +720,7 @@ def open_stack(args):
 
 
 def conf_without_conn_limit():
-    """For --no-conn-limit: a stack root (in /tmp) whose conf/nginx is a copy of ours with the
+    """Unless --conn-limit: a stack root (in /tmp) whose conf/nginx is a copy of ours with the
     /api/ per-address limit_conn raised. All wrk connections come from 127.0.0.1, and the shipped
     limit (requests in progress per address) would answer most of 32 connections with 429."""
     root = tempfile.mkdtemp(prefix="modforge-bench-root-")
@@ -638,7 +732,7 @@ def conf_without_conn_limit():
     conf, n = re.subn(r"limit_conn\s+modforge_api_conn\s+\d+;",
                       "limit_conn modforge_api_conn 10000;", conf)
     if n == 0:
-        log("bench: --no-conn-limit: no limit_conn modforge_api_conn in %s (nothing to lift)"
+        log("bench: no limit_conn modforge_api_conn in %s (nothing to lift)"
             % path)
     with open(path, "w") as f:
         f.write(conf)
@@ -651,16 +745,16 @@ def main(argv=None):
     stack = nginx = None
     try:
         stack, db, url, rundir = open_stack(args)
-        access_log = os.path.join(rundir, "logs", "nginx-access.log")
         fixture = fill_small(db, args.users, args.bcrypt_cost)
         prepare_pgbench(db)
         nginx = CeilingNginx().start()
         log("bench: nginx ceiling: a second nginx at %s (the stack's worker settings)" % nginx.url)
-        samples = measure(args, url, db, nginx, fixture, access_log)
+        samples = measure(args, url, db, nginx, fixture, rundir,
+                          names=args.only.split(",") if args.only else None)
         large_samples, large_counts = {}, None
         if args.large:
             large_counts = fill_large(db, args.scale)
-            large_samples = measure(args, url, db, nginx, fixture, access_log,
+            large_samples = measure(args, url, db, nginx, fixture, rundir, ceilings=False,
                                     names=("verify", "sessions"))
         report = build_report(args, fixture, samples, large_samples, large_counts,
                               process_rss(rundir), nginx, url)

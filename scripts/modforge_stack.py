@@ -53,11 +53,28 @@ def _traversable_by_others(path):
 
 
 def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on now (for stacks started by tests)."""
+    """A TCP port on 127.0.0.1 that nothing listens on now (for stacks started by tests).
+
+    Taken below the kernel's ephemeral range (net.ipv4.ip_local_port_range), so that no
+    outgoing connection (a load generator's, another suite's) can take it between this check
+    and nginx's bind; random, so that stacks started side by side rarely pick the same one."""
+    import random
     import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            ephemeral_low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        ephemeral_low = 32768
+    low, high = 10000, max(10001, min(ephemeral_low, 65536))
+    for _ in range(200):
+        port = random.randrange(low, high)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise StackError("no free TCP port on 127.0.0.1 in %d-%d" % (low, high - 1))
 
 
 def _tail(path, lines=25):

@@ -12,12 +12,12 @@ namespace modforge
   {
     response get_me (api_context& c, request& r)
     {
+      // The user's row came with the token: no second query.
       token_principal p (authenticate (c, r));
-      user u (c.accounts.current_user (p));
       return success_response (200, [&] (json_writer& w)
       {
         w.key ("user");
-        write_user (w, u, true);
+        write_user (w, p);
         w.key ("current_session").begin_object ().member ("id", p.session_id).key ("name")
           .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
           .member ("created_at", format_iso8601 (p.session_created_at)).end_object ();

@@ -45,6 +45,15 @@ namespace modforge
     w.end_object ();
   }
 
+  void write_user (json_writer& w, const token_principal& p)
+  {
+    w.begin_object ().member ("id", p.user_id).member ("username", p.username)
+      .member ("email", p.email);
+    time (w, "created_at", p.user_created_at);
+    time (w, "updated_at", p.user_updated_at);
+    w.end_object ();
+  }
+
   void write_session (json_writer& w, const session& s, bool with_last_used_at)
   {
     w.begin_object ().member ("id", s.id);

@@ -22,6 +22,8 @@ namespace modforge
   void write_user_brief (json_writer&, const token_principal&);
   // {id, username, email, created_at[, updated_at]}
   void write_user (json_writer&, const user&, bool with_updated_at);
+  // The same with updated_at, from the row that authenticated the request.
+  void write_user (json_writer&, const token_principal&);
 
   // {id, name, created_at[, last_used_at]}
   void write_session (json_writer&, const session&, bool with_last_used_at);

@@ -14,15 +14,6 @@ namespace modforge
   account_service::account_service (database& db, auth_service& a, const job_files& f)
       : db_ (db), auth_ (a), files_ (f) {}
 
-  user account_service::current_user (const token_principal& p)
-  {
-    std::shared_ptr<user> u;
-    db_.transact ([&] {u = user_store::find (p.user_id);});
-    if (u == nullptr)
-      throw invalid_session ();
-    return *u;
-  }
-
   user account_service::update (const token_principal& p, const account_changes& c,
                                 const client_info& client)
   {

@@ -29,8 +29,6 @@ namespace modforge
   public:
     account_service (database&, auth_service&, const job_files&);
 
-    user current_user (const token_principal&);
-
     // Applies the changes. Email and password changes need the current password (403 when it
     // is wrong); a password change revokes every other token of the user.
     user update (const token_principal&, const account_changes&, const client_info&);

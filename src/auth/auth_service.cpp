@@ -186,7 +186,7 @@ namespace modforge
 
     std::string h (hash_token (token));
     std::unique_ptr<token_principal> p;
-    db_.transact ([&] {p = token_store::find_principal (h);});
+    db_.read_one ([&] {p = token_store::find_principal (h);});
     if (p == nullptr || !p->user_is_active)
       throw invalid_session ();
 

@@ -4,6 +4,7 @@
 #include <odb/exceptions.hxx>
 #include <odb/pgsql/connection-factory.hxx>
 #include <odb/pgsql/exceptions.hxx>
+#include <odb/pgsql/transaction-impl.hxx>
 #include <odb/transaction.hxx>
 
 #include "../common/api_error.hpp"
@@ -14,6 +15,21 @@ namespace modforge
   namespace
   {
     const int max_attempts = 3;
+
+    // An ODB transaction that sends neither BEGIN nor COMMIT: the statement made in it runs in
+    // PostgreSQL's autocommit mode. The connection goes back to the pool when it is destroyed.
+    // ODB's own commit would also drop uncached results still open on the connection, which
+    // is why read_one's work must consume what it reads.
+    class autocommit_transaction: public odb::pgsql::transaction_impl
+    {
+    public:
+      explicit autocommit_transaction (odb::pgsql::connection_ptr c)
+        : transaction_impl (std::move (c)) {}
+
+      void start () override {}
+      void commit () override {}
+      void rollback () override {}
+    };
   }
 
   bool is_unavailable_error (const std::string& sqlstate)
@@ -48,13 +64,23 @@ namespace modforge
 
   void database::transact (const std::function<void ()>& work)
   {
+    run (work, false);
+  }
+
+  void database::read_one (const std::function<void ()>& work)
+  {
+    run (work, true);
+  }
+
+  void database::run (const std::function<void ()>& work, bool autocommit)
+  {
     for (int attempt (1);; ++attempt)
     {
       odb::pgsql::connection_ptr c;
       try
       {
         c = db_->connection ();
-        odb::transaction t (c->begin ());
+        odb::transaction t (autocommit ? new autocommit_transaction (c) : c->begin ());
         work ();
         t.commit ();
         return;

@@ -25,9 +25,17 @@ namespace modforge
     // a foreign key that points at a row deleted meanwhile is api_error 404.
     void transact (const std::function<void ()>& work);
 
+    // Runs `work`, which must make exactly one read statement and consume its result
+    // (query_one, execute_one, or iterating it to the end), without BEGIN and COMMIT: PostgreSQL
+    // runs a lone statement in a transaction of its own, so the answer is the same and the
+    // request makes one round trip instead of three. Retries and errors as transact().
+    void read_one (const std::function<void ()>& work);
+
     odb::pgsql::database& odb () {return *db_;}
 
   private:
+    void run (const std::function<void ()>& work, bool autocommit);
+
     std::unique_ptr<odb::pgsql::database> db_;
   };
 

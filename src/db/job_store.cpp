@@ -3,6 +3,7 @@
 
 #include <odb/database.hxx>
 
+#include "cached_query.hpp"
 #include "database.hpp"
 #include "modforge-odb.hxx"
 
@@ -17,9 +18,17 @@ namespace modforge
     std::vector<job_summary> list_for_session (std::int64_t session_id)
     {
       typedef odb::query<job_summary> sq;
+      struct params {std::int64_t session_id;};
+      params* p;
+      odb::prepared_query<job_summary> q (cached_query<job_summary> (
+        "jobs_of_session", p, [] (params& p)
+        {
+          return (sq::conversation == sq::_ref (p.session_id)) + "ORDER BY" + sq::created_at +
+                 "," + sq::id;
+        }));
+      p->session_id = session_id;
       std::vector<job_summary> v;
-      for (const job_summary& j: current_database ().query<job_summary> (
-             (sq::conversation == session_id) + "ORDER BY" + sq::created_at + "," + sq::id))
+      for (const job_summary& j: q.execute ())
         v.push_back (j);
       return v;
     }
@@ -30,8 +39,20 @@ namespace modforge
     std::shared_ptr<job> find_owned (const std::string& job_id, std::int64_t user_id,
                                      bool lock)
     {
-      query q (query::job_id == job_id && query::owner == user_id);
-      return current_database ().query_one<job> (lock ? q + "FOR UPDATE" : q);
+      if (lock)
+        return current_database ().query_one<job> (
+          (query::job_id == job_id && query::owner == user_id) + "FOR UPDATE");
+
+      // Status polls and downloads: prepared once per connection.
+      struct params {std::string job_id; std::int64_t user_id;};
+      params* p;
+      odb::prepared_query<job> q (cached_query<job> ("job_by_public_id", p, [] (params& p)
+      {
+        return query::job_id == query::_ref (p.job_id) && query::owner == query::_ref (p.user_id);
+      }));
+      p->job_id = job_id;
+      p->user_id = user_id;
+      return q.execute_one ();
     }
 
     std::shared_ptr<job> find_locked (std::int64_t id)

@@ -3,6 +3,7 @@
 
 #include <odb/database.hxx>
 
+#include "cached_query.hpp"
 #include "database.hpp"
 #include "modforge-odb.hxx"
 
@@ -14,8 +15,15 @@ namespace modforge
 
     std::shared_ptr<session> find_owned (std::int64_t session_id, std::int64_t user_id)
     {
-      return current_database ().query_one<session> (query::id == session_id &&
-                                                     query::owner == user_id);
+      struct params {std::int64_t session_id; std::int64_t user_id;};
+      params* p;
+      odb::prepared_query<session> q (cached_query<session> ("session_owned", p, [] (params& p)
+      {
+        return query::id == query::_ref (p.session_id) && query::owner == query::_ref (p.user_id);
+      }));
+      p->session_id = session_id;
+      p->user_id = user_id;
+      return q.execute_one ();
     }
 
     std::shared_ptr<session> most_recent (std::int64_t user_id)
@@ -31,12 +39,20 @@ namespace modforge
                                        std::size_t offset)
     {
       typedef odb::query<session_summary> sq;
+      struct params {std::int64_t user_id; std::int64_t limit; std::int64_t offset;};
+      params* p;
+      odb::prepared_query<session_summary> q (cached_query<session_summary> (
+        "sessions_of_user", p, [] (params& p)
+        {
+          return (sq::session::owner == sq::_ref (p.user_id)) + "GROUP BY" + sq::session::id +
+                 "ORDER BY" + sq::session::last_used_at + "DESC," + sq::session::id +
+                 "DESC LIMIT" + sq::_ref (p.limit) + "OFFSET" + sq::_ref (p.offset);
+        }));
+      p->user_id = user_id;
+      p->limit = static_cast<std::int64_t> (limit);
+      p->offset = static_cast<std::int64_t> (offset);
       std::vector<session_summary> v;
-      for (const session_summary& s: current_database ().query<session_summary> (
-             (sq::session::owner == user_id) + "GROUP BY" + sq::session::id + "ORDER BY" +
-             sq::session::last_used_at + "DESC," + sq::session::id + "DESC LIMIT" +
-             sq::_val (static_cast<std::int64_t> (limit)) + "OFFSET" +
-             sq::_val (static_cast<std::int64_t> (offset))))
+      for (const session_summary& s: q.execute ())
         v.push_back (s);
       return v;
     }

@@ -3,6 +3,7 @@
 
 #include <odb/database.hxx>
 
+#include "cached_query.hpp"
 #include "database.hpp"
 #include "modforge-odb.hxx"
 
@@ -14,13 +15,18 @@ namespace modforge
 
     std::unique_ptr<token_principal> find_principal (const std::string& token_hash)
     {
+      // Every authenticated request runs this: prepared once per connection.
       typedef odb::query<token_principal> pq;
-      odb::result<token_principal> r (current_database ().query<token_principal> (
-        pq::session_token::token_hash == pq::_ref (token_hash)));
-      auto i (r.begin ());
-      if (i == r.end ())
+      struct params {std::string token_hash;};
+      params* p;
+      odb::prepared_query<token_principal> q (cached_query<token_principal> (
+        "token_principal_by_hash", p,
+        [] (params& p) {return pq::session_token::token_hash == pq::_ref (p.token_hash);}));
+      p->token_hash = token_hash;
+      std::unique_ptr<token_principal> r (new token_principal);
+      if (!q.execute_one (*r))
         return nullptr;
-      return std::unique_ptr<token_principal> (new token_principal (*i));
+      return r;
     }
 
     std::shared_ptr<session_token> find (std::int64_t token_id)

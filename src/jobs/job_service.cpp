@@ -108,15 +108,11 @@ namespace modforge
   {
     if (!is_token_shaped (job_id))
       throw job_not_found ();
-    job r;
-    db_.transact ([&]
-    {
-      std::shared_ptr<job> j (job_store::find_owned (job_id, p.user_id, false));
-      if (j == nullptr)
-        throw job_not_found ();
-      r = *j;
-    });
-    return r;
+    std::shared_ptr<job> j;
+    db_.read_one ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
+    if (j == nullptr)
+      throw job_not_found ();
+    return *j;
   }
 
   job job_service::change_own_job (const token_principal& p, const std::string& job_id,
@@ -186,7 +182,7 @@ namespace modforge
     if (!parse_download_name (filename, job_id))
       throw not_found ("File not found");
     std::shared_ptr<job> j;
-    db_.transact ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
+    db_.read_one ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
     if (j == nullptr || result_filename (*j) != filename)
       throw not_found ("File not found");
     return job_file {job_files::zip_name (j->id, filename), filename};

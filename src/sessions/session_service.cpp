@@ -70,7 +70,7 @@ namespace modforge
                                                       std::size_t limit, std::size_t offset)
   {
     std::vector<session_summary> v;
-    db_.transact ([&] {v = session_store::list (p.user_id, limit, offset);});
+    db_.read_one ([&] {v = session_store::list (p.user_id, limit, offset);});
     return v;
   }
 
