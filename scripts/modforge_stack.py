@@ -350,7 +350,8 @@ class Stack:
         if self.is_root:
             # Handlers run unprivileged; the socket belongs to the nginx workers' user.
             cmd += ["-u", WEB_USER, "-g", WEB_USER, "-U", WEB_USER, "-G", WEB_USER]
-        cmd += ["--", MULTIWATCH, "-f", str(self.handlers)] + MULTIWATCH_RETRY + ["--", self._binary("modforge-fcgi")]
+        cmd += ["--", MULTIWATCH, "-f", str(self.handlers)] + MULTIWATCH_RETRY
+        cmd += ["--", self._binary("modforge-fcgi")]
         self._spawn("handlers", cmd, "fcgi.log", env=self.env())
 
     def _start_workers(self):
