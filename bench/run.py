@@ -32,7 +32,7 @@ import uuid
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import (NGINX, PG_BIN, PG_PORT, WEB_USER, Stack,  # noqa: E402
+from modforge_stack import (NGINX, PG_BIN, PG_PORT, WEB_USER, Stack, child_pids,  # noqa: E402
                             StackError, free_port)
 
 CONNECTIONS = 32
@@ -452,13 +452,14 @@ def stack_processes(rundir):
     except (OSError, ValueError, TypeError):
         roles = {}
     # spawn-fcgi -n execs multiwatch: the handlers role is multiwatch, the handlers its children.
-    kinds = {"handlers": children(roles["handlers"]) if "handlers" in roles else [],
-             "nginx": [roles["nginx"]] + children(roles["nginx"]) if "nginx" in roles else [],
+    kinds = {"handlers": sorted(child_pids(roles["handlers"])) if "handlers" in roles else [],
+             "nginx": [roles["nginx"]] + sorted(child_pids(roles["nginx"])) if "nginx" in roles
+             else [],
              "worker": [pid for role, pid in roles.items() if role.startswith("worker")]}
     try:
         with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
             postmaster = int(f.readline())
-        kinds["postgres"] = [postmaster] + children(postmaster)
+        kinds["postgres"] = [postmaster] + sorted(child_pids(postmaster))
     except (OSError, ValueError):
         kinds["postgres"] = []
     return kinds
@@ -505,19 +506,6 @@ def cpu_per_request(before, after, requests):
         spent = seconds - before.get(pid, (kind, 0.0))[1]
         per_kind[kind] = per_kind.get(kind, 0.0) + max(spent, 0.0)
     return {k: v / requests * 1e6 if requests else None for k, v in per_kind.items()}
-
-
-def children(ppid):
-    pids = []
-    for stat in glob.glob("/proc/[0-9]*/stat"):
-        try:
-            with open(stat) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == ppid:
-            pids.append(int(stat.split("/")[2]))
-    return sorted(pids)
 
 
 def rss_mb(pid):

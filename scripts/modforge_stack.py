@@ -29,6 +29,11 @@ DB_NAME = DB_USER = "modforge"
 WEB_USER = "www-data"     # nginx workers and, when we are root, the handlers and the worker
 START_TIMEOUT = 20.0
 SOCKET_PATH_MAX = 100     # sun_path is 108 bytes; keep a margin
+# multiwatch gives a child's slot up after -r deaths in a row, each within -t ms of its start.
+# Its defaults (3 within 10 s) left no handler at all after a dozen crashes spread over 11 s
+# (tests/faults/test_handler_crashes.py); a handler that served for a second is now always
+# restarted, one that cannot start is tried 10 times. Same flags in the systemd unit.
+MULTIWATCH_RETRY = ["-r", "10", "-t", "1000"]
 
 
 class StackError(RuntimeError):
@@ -106,6 +111,19 @@ def _signal_group(pgid, sig):
         os.killpg(pgid, sig)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def child_pids(parent):
+    """Pids whose parent is `parent` (from /proc)."""
+    pids = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    pids.add(int(pid))
+        except (OSError, IndexError, ValueError):
+            pass
+    return pids
 
 
 def _wait_gone(check, timeout):
@@ -268,6 +286,10 @@ class Stack:
     def handlers_start(self):
         self._start_handlers()
 
+    def handler_pids(self):
+        """The FastCGI handler processes now: multiwatch's children."""
+        return child_pids(self._procs["handlers"].pid)
+
     def pg_running(self):
         pid = self._postmaster_pid(self.rundir)
         return pid is not None and _alive(pid)
@@ -328,7 +350,8 @@ class Stack:
         if self.is_root:
             # Handlers run unprivileged; the socket belongs to the nginx workers' user.
             cmd += ["-u", WEB_USER, "-g", WEB_USER, "-U", WEB_USER, "-G", WEB_USER]
-        cmd += ["--", MULTIWATCH, "-f", str(self.handlers), "--", self._binary("modforge-fcgi")]
+        cmd += ["--", MULTIWATCH, "-f", str(self.handlers)] + MULTIWATCH_RETRY
+        cmd += ["--", self._binary("modforge-fcgi")]
         self._spawn("handlers", cmd, "fcgi.log", env=self.env())
 
     def _start_workers(self):

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,9 +19,11 @@ namespace modforge
 {
   namespace
   {
-    std::runtime_error system_error (const std::string& what, const std::string& path)
+    // what() reads "<what> <path>: <errno's text>" (for the log); code() is errno, so that a
+    // job's error can name the cause without the server's paths.
+    std::system_error system_error (const std::string& what, const std::string& path)
     {
-      return std::runtime_error (what + " " + path + ": " + std::strerror (errno));
+      return std::system_error (errno, std::generic_category (), what + " " + path);
     }
 
     bool is_decimal (const char* s)
@@ -73,7 +76,7 @@ namespace modforge
         continue;
       if (n <= 0)
       {
-        std::runtime_error e (system_error ("cannot write", tmp));
+        std::system_error e (system_error ("cannot write", tmp));
         close (fd);
         unlink (tmp.c_str ());
         throw e;
@@ -83,13 +86,13 @@ namespace modforge
     }
     if (fsync (fd) != 0 || close (fd) != 0)
     {
-      std::runtime_error e (system_error ("cannot write", tmp));
+      std::system_error e (system_error ("cannot write", tmp));
       unlink (tmp.c_str ());
       throw e;
     }
     if (rename (tmp.c_str (), path.c_str ()) != 0)
     {
-      std::runtime_error e (system_error ("cannot rename into", path));
+      std::system_error e (system_error ("cannot rename into", path));
       unlink (tmp.c_str ());
       throw e;
     }

@@ -23,12 +23,12 @@ namespace modforge
 
     std::string path (const std::string& relative) const {return root_ + "/" + relative;}
 
-    // Creates the job's folder (and root) if missing. Throws std::runtime_error with errno's text.
+    // Creates the job's folder (and root) if missing. Throws std::system_error (code: errno).
     void make_dir (std::int64_t job) const;
 
     // Writes `bytes` to a temporary name in the same folder, fsyncs, and renames it over `path`:
-    // a reader sees the old file or the whole new one, never a part. Throws std::runtime_error
-    // (the temporary file is removed).
+    // a reader sees the old file or the whole new one, never a part. Throws std::system_error
+    // (code: errno; the temporary file is removed).
     static void write_atomically (const std::string& path, const std::string& bytes);
 
     static std::string read (const std::string& path);

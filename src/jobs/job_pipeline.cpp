@@ -2,6 +2,7 @@
 #include "job_pipeline.hpp"
 
 #include <cerrno>
+#include <system_error>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -60,7 +61,13 @@ namespace modforge
     {
       queue_.fail (c, e.what ());
     }
-    catch (const std::exception& e) // the disk: full, unwritable
+    catch (const std::system_error& e) // the disk: full, unwritable
+    {
+      // The owner learns the cause ("No space left on device"), not the server's paths.
+      log_error ("job " + c.job_id + ": " + e.what ());
+      queue_.fail (c, "Could not write the job's files: " + e.code ().message ());
+    }
+    catch (const std::exception& e)
     {
       log_error ("job " + c.job_id + ": " + e.what ());
       queue_.fail (c, std::string ("Could not write the job's files: ") + e.what ());

@@ -139,6 +139,16 @@ def api(method, path, body=None, token=None, headers=None, raw=None, timeout=30)
         conn.close()
 
 
+def recv_all(sock):
+    """Everything a socket receives until the peer closes it."""
+    data = b""
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
 def unique(prefix="u"):
     return "%s%s" % (prefix, uuid.uuid4().hex[:12])
 

@@ -83,21 +83,29 @@ def main(names):
     else:
         suite = ordered(loader.discover(HERE, pattern="test_*.py", top_level_dir=HERE))
 
+    return run_on_stack("e2e", suite, helpers.stack, lambda: helpers._stack, helpers.stop_stack)
+
+
+def run_on_stack(label, suite, start, started, stop):
+    """Starts a stack (start()), runs suite on it with a line per test, stops it (stop()), and
+    prints `N passed, N failed` last; the exit status. started(): the stack, or None. Also used
+    by tests/faults/run.py."""
     t0 = time.monotonic()
     try:
-        s = helpers.stack()
-        print("e2e: stack up at %s in %.1fs (run dir %s)" % (s.url, time.monotonic() - t0,
-                                                             s.rundir), flush=True)
+        s = start()
+        print("%s: stack up at %s in %.1fs (run dir %s)" % (label, s.url, time.monotonic() - t0,
+                                                            s.rundir), flush=True)
     except Exception as e:      # every test will now fail fast with this reason
-        print("e2e: the stack did not start: %s" % e, flush=True)
+        print("%s: the stack did not start: %s" % (label, e), flush=True)
 
     result = LineResult()
     try:
         suite.run(result)
     finally:
-        if helpers._stack is not None and result.failed:
-            print("e2e: logs are in %s/logs" % helpers._stack.rundir, flush=True)
-        helpers.stop_stack()
+        if started() is not None and result.failed:
+            print("%s: logs are in %s/logs" % (label, started().rundir), flush=True)
+        stop()
+    print("%s: %.0fs in all" % (label, time.monotonic() - t0), flush=True)
     # A test whose subtests fail is never also counted as passed (unittest skips addSuccess).
     print("%d passed, %d failed" % (result.passed, result.failed), flush=True)
     return 0 if result.failed == 0 and result.passed > 0 else 1

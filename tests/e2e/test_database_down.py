@@ -1,5 +1,4 @@
 """e2e: PostgreSQL goes away and comes back: quick 503s meanwhile, then recovery, no restarts."""
-import os
 import time
 
 from helpers import ApiTestCase, api, login_reply, new_user, stack, wait_until
@@ -9,18 +8,7 @@ RECOVER_WITHIN = 3.0       # seconds after PostgreSQL is back until the same tok
 
 
 def handler_pids():
-    """The FastCGI handler processes: multiwatch's children."""
-    parent = stack()._procs["handlers"].pid
-    pids = set()
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                with open("/proc/%s/stat" % pid) as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
-                        pids.add(int(pid))
-            except (OSError, IndexError, ValueError):
-                pass
-    return pids
+    return stack().handler_pids()
 
 
 class DatabaseDownTest(ApiTestCase):

@@ -7,7 +7,8 @@ import socket
 import struct
 import uuid
 
-from helpers import REPO, ApiTestCase, api, new_user, psql, stack, unique, wait_until
+from helpers import (REPO, ApiTestCase, api, new_user, psql, recv_all, stack, unique,
+                     wait_until)
 
 MAX_URI_BYTES = 2048            # src/http/limits.hpp max_uri_bytes, and nginx's check
 MAX_JSON_MEMBERS = 64           # src/http/limits.hpp max_json_object_members
@@ -58,12 +59,7 @@ def fastcgi(params, body=b""):
         s.settimeout(10)
         s.connect(stack().fcgi_socket)
         s.sendall(request)
-        data = b""
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            data += chunk
+        data = recv_all(s)
     out, i = b"", 0
     while i + 8 <= len(data):
         _, kind, _, length, padding = struct.unpack(">BBHHB", data[i:i + 7])

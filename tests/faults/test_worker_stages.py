@@ -1,0 +1,149 @@
+"""Scenario 4: a worker is killed (SIGKILL) at each stage of a job (analyzing, generating,
+packaging), and stopped (SIGTERM) at each: every job ends completed or failed with a reason,
+none is stuck, none runs twice to completion, and no partial zip is ever offered.
+
+The stages of the built-in generator last milliseconds. To land in one, the worker is
+SIGSTOPped in a loop while a long-lived psql reads its job's status; when the status is the
+stage wanted, the signal is sent to the stopped worker (else it continues). A dead worker writes
+nothing more, so the row's status after the kill is where it died, and it is checked."""
+import io
+import os
+import signal
+import time
+import unittest
+import zipfile
+
+import faultlib as F
+from helpers import LEASE_SECONDS, POLL_SECONDS, generate, job_row, new_user
+
+STAGES = ("analyzing", "generating", "packaging")
+TRIES = 30                # jobs tried per stage before giving up on landing in it
+VICTIM = "worker-victim"
+
+
+class WorkerStageTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.user = new_user("stages")
+
+    def setUp(self):
+        F.stack().workers_stop()
+        self.db = F.PsqlSession()
+        self.jobs = []
+
+    def tearDown(self):
+        self.db.close()
+        s = F.stack()
+        for role in [r for r in s._procs if r.startswith("worker")]:
+            s.stop_role(role, signal.SIGKILL)
+        s.workers_start()
+
+    def signal_in_stage(self, stage, sig):
+        """Starts a victim worker and jobs until `sig` reaches it while a job of its is in
+        `stage`; (job_id, the worker's Popen, tries) or a failure."""
+        s = F.stack()
+        for attempt in range(1, TRIES + 1):
+            w = s.spawn_worker(VICTIM)
+            jid = generate(self.user, "a staged pickaxe of amber").json["job_id"]
+            self.jobs.append(jid)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                os.kill(w.pid, signal.SIGSTOP)
+                status = self.db.query("SELECT status FROM jobs WHERE job_id = '%s'" % jid)
+                if status == stage:
+                    os.kill(w.pid, sig)
+                    os.kill(w.pid, signal.SIGCONT)
+                    return jid, w, attempt
+                os.kill(w.pid, signal.SIGCONT)
+                if status in ("completed", "failed") or STAGES.index(stage) < \
+                        (STAGES.index(status) if status in STAGES else -1):
+                    break
+                time.sleep(0.0002)
+            s.stop_role(VICTIM)
+        self.fail("never caught a job in %s in %d tries" % (stage, TRIES))
+
+    def assert_nothing_offered(self, jid):
+        """While the job is not completed: no result, and no zip of it downloads."""
+        j = F.helpers.job_status(self.user, jid)
+        self.assertIsNone(j["result"], j)
+        d = j.get("aiDecisions") or {}
+        if d.get("modId"):
+            r = self.user.api("GET", "/downloads/%s-%s.zip" % (d["modId"], jid))
+            self.assertEqual(r.status, 404, r)
+        for name in self.job_files(jid):
+            r = self.user.api("GET", "/downloads/" + name)
+            self.assertEqual(r.status, 404, "%s: %r" % (name, r))
+
+    def job_files(self, jid):
+        row = F.stack().psql("SELECT id FROM jobs WHERE job_id = '%s'" % jid)
+        d = os.path.join(F.stack().data_dir, "files", row)
+        return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+    def assert_completed_once(self, jid, runs):
+        j = F.helpers.wait_for_job(self.user, jid, timeout=LEASE_SECONDS + POLL_SECONDS + 30)
+        self.assertEqual(j["status"], "completed", j)
+        self.assertEqual(job_row(jid), (runs, runs, "completed"))
+        packaged = [e for e in j["logs"] if e["message"].startswith("Packaged ")]
+        self.assertEqual(len(packaged), 1, "completed more than once: %s" % j["logs"])
+        r = self.user.api("GET", j["result"]["download_url"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(len(r.data), j["result"]["size"])
+        with zipfile.ZipFile(io.BytesIO(r.data)) as z:
+            self.assertIsNone(z.testzip())
+            self.assertIn("fabric.mod.json", "\n".join(z.namelist()))
+        zips = [n for n in self.job_files(jid) if n.endswith(".zip")]
+        self.assertEqual(zips, [j["result"]["filename"]])
+        return j
+
+    def test_sigkill_at_each_stage(self):
+        s = F.stack()
+        figures = []
+        for stage in STAGES:
+            with self.subTest(stage=stage):
+                jid, w, tries = self.signal_in_stage(stage, signal.SIGKILL)
+                w.wait(10)
+                self.assertEqual(w.returncode, -signal.SIGKILL)
+                s.stop_role(VICTIM)
+                self.assertEqual(job_row(jid), (1, 1, stage), "not killed in %s" % stage)
+                left = self.job_files(jid)
+                self.assert_nothing_offered(jid)
+                s.spawn_worker("worker-rescue")
+                t0 = time.monotonic()
+                self.assert_completed_once(jid, 2)
+                figures.append("%s: hit on try %d, files left by the dead worker %s, finished by "
+                               "another %.1fs later" % (stage, tries, left or "none",
+                                                        time.monotonic() - t0))
+                s.stop_role("worker-rescue")
+        F.figures("; ".join(figures))
+        self.assert_every_job_final()
+
+    def test_sigterm_at_each_stage(self):
+        figures = []
+        for stage in STAGES:
+            with self.subTest(stage=stage):
+                jid, w, tries = self.signal_in_stage(stage, signal.SIGTERM)
+                t0 = time.monotonic()
+                self.assertEqual(w.wait(30), 0, "the worker did not exit cleanly on SIGTERM")
+                took = time.monotonic() - t0
+                F.stack().stop_role(VICTIM)
+                self.assert_completed_once(jid, 1)
+                figures.append("%s: hit on try %d, finished its job and exited in %.2fs"
+                               % (stage, tries, took))
+        F.figures("; ".join(figures))
+        self.assert_every_job_final()
+
+    def assert_every_job_final(self):
+        """Every job this test made (the missed tries too) ends, with a reason if failed."""
+        F.stack().workers_start()
+        for jid in self.jobs:
+            j = F.helpers.wait_for_job(self.user, jid, timeout=LEASE_SECONDS + 30)
+            if j["status"] == "failed":
+                self.assertTrue(j["error"], j)
+        rows = F.stack().psql("SELECT attempts FROM jobs WHERE job_id IN (%s)" % ",".join(
+            "'%s'" % j for j in self.jobs)).split()
+        self.assertEqual(len(rows), len(self.jobs))
+
+
+if __name__ == "__main__":
+    unittest.main()
