@@ -79,10 +79,19 @@ export async function blob(path) {
   return response.blob();
 }
 
-// A sentence for a person: the API's own, plus the wait for a 429.
+// What a 429 is about, by its code; the wait itself comes from Retry-After (the API's own
+// sentence says it in seconds, which reads badly for 900 of them).
+const THROTTLED = {
+  too_many_attempts: "Too many failed logins for this account or from this address.",
+  too_many_registrations: "Too many accounts were created from this address.",
+  rate_limited: "Too many requests.",
+};
+
+// A sentence for a person: the API's own, or for a 429 what happened and how long to wait.
 export function describe(error) {
   if (error instanceof ApiError && error.status === 429 && error.retryAfter !== null) {
-    return `${error.message} Please wait ${formatWait(error.retryAfter)} and try again.`;
+    const what = THROTTLED[error.code] || error.message;
+    return `${what} Please wait ${formatWait(error.retryAfter)} and try again.`;
   }
   return error.message || String(error);
 }
