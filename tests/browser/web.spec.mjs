@@ -239,11 +239,20 @@ test("delete with confirmation: Cancel keeps it, Delete removes it", async () =>
 test("generate: the prompt starts a job; progress and logs until it is ready", async () => {
   await A.page.locator("#session-list li", { hasText: "Frost weapons" }).locator(".session-open").click();
   await A.page.waitForSelector("#session-title:text('Frost weapons')");
+  // Remembers whether a running job's card ever showed its progress bar and an open log
+  // (the job takes about a second, the page polls every second).
+  await A.page.evaluate(() => {
+    window.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector("#job-list progress + details[open] li")) window.sawProgress = true;
+    }).observe(document.getElementById("job-list"), { childList: true, subtree: true });
+  });
   await A.page.fill("#prompt", "a glowing blue sword of frost");
   await A.page.press("#prompt", "Enter");
   const card = latestJob(A.page);
   await card.waitFor();
   await card.locator(".badge-completed").waitFor({ timeout: 30000 });
+  assert.equal(await A.page.evaluate(() => window.sawProgress), true, "a progress bar and the log while it ran");
   const id = await card.getAttribute("data-job-id");
   state.job = id;
   const job = (await api("GET", `/api/status/${id}`, undefined, await tokenOf(A.page))).json.job;
