@@ -32,6 +32,21 @@ STACK_ENV = {
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 
+def start_stack(tries=3):
+    """A started stack, or None. free_port() only finds a port that is free now: on a machine
+    where other stacks start too, nginx can lose it before it binds, so a failed start is tried
+    again on another port."""
+    for attempt in range(1, tries + 1):
+        stack = Stack(REPO, free_port(), handlers=2, extra_env=STACK_ENV,
+                      name=os.environ.get("MODFORGE_TEST_RUN", "browser"), workers=1,
+                      bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="10000r/s")
+        try:
+            return stack.start()
+        except Exception as e:      # noqa: BLE001 - any failure to start is reported
+            print("the stack did not start (attempt %d of %d): %s" % (attempt, tries, e))
+    return None
+
+
 def main(argv):
     if not os.access(CHROMIUM, os.X_OK):
         print("%s is missing (scripts/setup.sh installs the chromium package)" % CHROMIUM)
@@ -46,13 +61,8 @@ def main(argv):
             print("0 passed, 1 failed")
             return 1
     os.makedirs(SCREENSHOTS, exist_ok=True)
-    stack = Stack(REPO, free_port(), handlers=2, extra_env=STACK_ENV,
-                  name=os.environ.get("MODFORGE_TEST_RUN", "browser"), workers=1,
-                  bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="10000r/s")
-    try:
-        stack.start()
-    except Exception as e:      # noqa: BLE001 - any failure to start is one failed suite
-        print("the stack did not start: %s" % e)
+    stack = start_stack()
+    if stack is None:
         print("0 passed, 1 failed")
         return 1
     last = ""

@@ -25,6 +25,13 @@ export function formatTime(iso) {
   return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, "");
 }
 
+// For tight places: the time alone for today (UTC), else the date alone.
+export function formatShortTime(iso) {
+  if (!iso) return "";
+  const today = new Date().toISOString().slice(0, 10);
+  return iso.slice(0, 10) === today ? iso.slice(11, 16) : iso.slice(0, 10);
+}
+
 // A short message read out by screen readers and shown at the bottom of the screen.
 let statusTimer = null;
 export function announce(message) {

@@ -6,7 +6,7 @@
 // done here without asking the server for one. A new session comes with a token of its own:
 // the tab adopts it and logs the old one out, so that it never holds more than one login.
 import { json, getToken, setToken, describe } from "./api.js";
-import { $, el, announce, confirmAction, formatTime } from "./dom.js";
+import { $, el, announce, confirmAction, formatShortTime } from "./dom.js";
 
 let sessions = [];
 let selectedId = null;
@@ -66,7 +66,7 @@ function render() {
       el("button", { type: "button", class: "session-open", onclick: () => select(s.id),
                      "aria-current": s.id === selectedId ? "true" : null },
         el("span", { class: "session-name" }, label),
-        el("span", { class: "session-meta" }, `${count} · ${formatTime(s.last_used_at)}`)),
+        el("span", { class: "session-meta" }, `${count} · last used ${formatShortTime(s.last_used_at)}`)),
       el("div", { class: "session-actions" },
         el("button", { type: "button", class: "icon-button rename",
                        "aria-label": `Rename ${label}`, title: "Rename",
