@@ -48,8 +48,29 @@ def _traversable_by_others(path):
 
 
 def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on now (for stacks started by tests)."""
+    """A TCP port on 127.0.0.1 that nothing uses now (for stacks started by tests).
+
+    Chosen at random below the kernel's ephemeral range: a port the kernel hands out (bind to
+    port 0) is also the local port of the next outgoing connections, and on a machine where
+    other test runs and benchmarks open thousands of them one of those took the port before
+    nginx bound it ("Address already in use") several times an hour. Below the range, only
+    another listener can take it."""
+    import random
     import socket
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            ephemeral_low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        ephemeral_low = 32768
+    low = 10000 if ephemeral_low > 11000 else 1024
+    for _ in range(200):
+        port = random.randrange(low, min(ephemeral_low, 65536))
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
