@@ -183,13 +183,15 @@ clean:
 
 # make install [DESTDIR=...] [PREFIX=/usr]: the three programs to $(PREFIX)/bin, the nginx site to
 # $(SYSCONFDIR)/nginx/sites-available/modforge and every other conf/nginx/*.conf to its snippets/
-# (where the site includes them), the example configuration to $(PREFIX)/share/doc/modforge/.
+# (where the site includes them), the example configuration to $(PREFIX)/share/doc/modforge/,
+# the web page (web/) to $(PREFIX)/share/modforge/web (the site's $modforge_web_root).
 # It never writes /etc/modforge/modforge.conf: the Debian package makes that conffile from the
 # example (debian/rules), and an existing one must not be overwritten. `?=`: config.mak, read
 # above, may set them.
 PREFIX ?= /usr
 SYSCONFDIR ?= /etc
 INSTALL = install
+WEB_FILES = $(shell find web -type f)
 NGINX_SNIPPETS = $(filter-out conf/nginx/modforge.conf,$(wildcard conf/nginx/*.conf))
 
 .PHONY: install
@@ -200,6 +202,7 @@ install: $(PROGRAMS)
 	$(INSTALL) -m 0644 conf/nginx/modforge.conf $(DESTDIR)$(SYSCONFDIR)/nginx/sites-available/modforge
 	$(INSTALL) -m 0644 $(NGINX_SNIPPETS) $(DESTDIR)$(SYSCONFDIR)/nginx/snippets/
 	$(INSTALL) -m 0644 conf/modforge.conf.example $(DESTDIR)$(PREFIX)/share/doc/modforge/examples/
+	for f in $(WEB_FILES); do $(INSTALL) -D -m 0644 $$f $(DESTDIR)$(PREFIX)/share/modforge/$$f; done
 
 -include $(shell find $(BUILD)/obj $(BUILD)/odb -name '*.d' 2>/dev/null)
 -include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)

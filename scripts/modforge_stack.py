@@ -53,11 +53,13 @@ def _traversable_by_others(path):
 
 
 def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on now (for stacks started by tests).
+    """A TCP port on 127.0.0.1 that nothing uses now (for stacks started by tests).
 
-    Taken below the kernel's ephemeral range (net.ipv4.ip_local_port_range), so that no
-    outgoing connection (a load generator's, another suite's) can take it between this check
-    and nginx's bind; random, so that stacks started side by side rarely pick the same one."""
+    Chosen at random below the kernel's ephemeral range: a port the kernel hands out (bind to
+    port 0) is also the local port of the next outgoing connections, and on a machine where
+    other test runs and benchmarks open thousands of them one of those took the port before
+    nginx bound it ("Address already in use") several times an hour. Below the range, only
+    another listener can take it."""
     import random
     import socket
     try:

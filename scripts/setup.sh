@@ -13,6 +13,7 @@ PACKAGES="
   postgresql postgresql-client
   nginx-light spawn-fcgi multiwatch
   curl python3 unzip
+  chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
 "
@@ -22,7 +23,21 @@ for p in $PACKAGES; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
         missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# Node.js runs the browser tests (tests/browser). Any node will do (a machine may have one from
+# elsewhere, with its own npm), so Debian's is installed only when there is none.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+
+# playwright-core for the browser tests, at the version package-lock.json pins; never a browser
+# download (the tests use Debian's chromium). Quick when node_modules is already there.
+browser_modules() {
+    [ -d "$(dirname "$0")/../tests/browser/node_modules/playwright-core" ] && return 0
+    (cd "$(dirname "$0")/../tests/browser" &&
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
+if [ -z "$missing" ]; then
+    browser_modules
+    exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
     echo "setup: missing packages:$missing; run 'sudo $0' (or make setup as root)" >&2
@@ -67,3 +82,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing
+browser_modules

@@ -165,8 +165,9 @@ class BadInputTest(ApiTestCase):
     def test_unknown_paths(self):
         for method, path in (("GET", "/api/nope"), ("POST", "/api/auth/nope"),
                              ("GET", "/api/auth/verify/extra"), ("GET", "/api/sessions/1/x"),
-                             ("GET", "/api"), ("GET", "/api/"), ("GET", "/"),
-                             ("GET", "/index.html"), ("POST", "/nope"), ("GET", "/_files/x"),
+                             ("GET", "/api"), ("GET", "/api/"), ("GET", "/index.php"),
+                             # "/" and "/index.html" are the web page (test_headers.test_web_page)
+                             ("GET", "/web/index.html"), ("POST", "/nope"), ("GET", "/_files/x"),
                              ("GET", "/api/../etc/passwd"), ("GET", "/_errors/404"),
                              ("GET", "/downloads")):
             with self.subTest(method=method, path=path):

@@ -1,5 +1,6 @@
 """e2e: nginx's response headers on everything it sends (the handlers' JSON, its own errors, the
-files behind X-Accel-Redirect, the 429 of limit_req): conf/nginx/modforge-security-headers.conf."""
+files behind X-Accel-Redirect, the 429 of limit_req, the web page's static files):
+conf/nginx/modforge-security-headers.conf."""
 import http.client
 import os
 import socket
@@ -15,6 +16,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     "X-Frame-Options": "DENY",
 }
+# The web page's policy (conf/nginx/modforge-locations.conf): its own files and blob: images.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+            "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
 
 
 def raw_request(port, payload):
@@ -28,11 +32,14 @@ def raw_request(port, payload):
 
 class HeadersTest(ApiTestCase):
 
-    def assertHeaders(self, r, cache="no-store", retry_after=None):
+    def assertHeaders(self, r, cache="no-store", retry_after=None, csp=None):
         """Each security header exactly once with its value, the Cache-Control for the kind of
         answer, and a Server header without a version."""
         headers = r.headers if hasattr(r, "headers") else r[1]
-        for name, value in dict(SECURITY_HEADERS, **{"Cache-Control": cache}).items():
+        expected = dict(SECURITY_HEADERS, **{"Cache-Control": cache})
+        if csp:
+            expected["Content-Security-Policy"] = csp
+        for name, value in expected.items():
             self.assertEqual(headers.get_all(name), [value], "%s in %s" % (name, headers))
         self.assertEqual(headers.get_all("Server"), ["nginx"], headers)
         self.assertEqual(headers.get_all("Retry-After"), retry_after and [retry_after], headers)
@@ -75,6 +82,27 @@ class HeadersTest(ApiTestCase):
         self.assertEqual(status, 400, body)
         self.assertIn(b'"code":"bad_request"', body)
         self.assertHeaders((status, headers))
+
+    def test_web_page(self):
+        # The page and its assets: their own types, the page's CSP, revalidated on each use.
+        for path, ctype in (("/", "text/html; charset=utf-8"),
+                            ("/index.html", "text/html; charset=utf-8"),
+                            ("/js/app.js", "text/javascript; charset=utf-8"),
+                            ("/css/app.css", "text/css; charset=utf-8"),
+                            ("/img/icon.svg", "image/svg+xml; charset=utf-8")):
+            with self.subTest(path=path):
+                r = api("GET", path)
+                self.assertEqual((r.status, r.headers.get("Content-Type")), (200, ctype))
+                self.assertHeaders(r, cache="no-cache", csp=PAGE_CSP)
+        self.assertIn(b'<script type="module" src="/js/app.js">', api("GET", "/").data)
+        # Anything else outside /api/ and /downloads/ is still nginx's JSON 404, with the API's
+        # policy: other names, other folders, the repository's other files.
+        for path in ("/js/missing.js", "/index.htm", "/web/index.html", "/js/../Makefile",
+                     "/css/app.js", "/README.md", "/js/", "/img/icon.svg.bak"):
+            with self.subTest(path=path):
+                r = api("GET", path)
+                self.assertError(r, 404, "not_found")
+                self.assertHeaders(r)
 
     def test_image_and_zip_downloads(self):
         u = new_user()

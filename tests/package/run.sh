@@ -287,6 +287,11 @@ for inc in $(sed -n 's/^[[:space:]]*include[[:space:]]\+\([^;]*\);.*/\1/p' \
     [ -e "$inc" ] || missing="$missing $inc"
 done
 check_equal "every include of the site and snippets exists" "" "$missing"
+missing=""
+for f in $(cd "$repo/web" && find . -type f); do
+    cmp -s "$repo/web/$f" "/usr/share/modforge/web/$f" || missing="$missing $f"
+done
+check_equal "the web page is installed in /usr/share/modforge/web" "" "$missing"
 
 # ---- PostgreSQL: a private cluster, unix socket only, passwords required -------------------
 pg_sock="$tmp/pg"
@@ -421,6 +426,20 @@ for ((i = 0; i < 100; i++)); do
     sleep 0.2
 done
 check_equal "GET /api/auth/verify through nginx and the handlers" 401 "$status"
+
+# ---- the web page, as the installed site serves it ------------------------------------------
+http GET /
+if [ "$status" = 200 ] && [ "$(header Content-Type)" = "text/html;charset=utf-8" ] &&
+    grep -q '<script type="module" src="/js/app.js">' "$tmp/body" &&
+    header Content-Security-Policy | grep -q "script-src'self'"; then
+    ok "GET / is the web page (text/html, the page's CSP)"
+else
+    fail "GET / (status $status, $(header Content-Type), CSP $(header Content-Security-Policy))"
+fi
+http GET /js/app.js
+check_equal "GET /js/app.js is JavaScript" "200 text/javascript;charset=utf-8" "$status $(header Content-Type)"
+http GET /css/app.css
+check_equal "GET /css/app.css is CSS" "200 text/css;charset=utf-8" "$status $(header Content-Type)"
 
 # ---- register -> login -> generate -> completed -> image and zip --------------------------
 http POST /api/auth/register '{"username":"pkgtest","email":"pkgtest@example.com","password":"package-test-pw"}'
