@@ -1,4 +1,4 @@
-// A job as a session's history shows it: no logs, no result.
+// A job as a session's history shows it: what was asked, no logs, no result.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,8 @@ namespace modforge
     std::string status;
     #pragma db column(job::progress)
     int progress;
+    #pragma db column(job::prompt)
+    std::string prompt;
     #pragma db column(job::created_at)
     utc_time created_at;
     #pragma db column(job::spec)

@@ -105,8 +105,8 @@ namespace modforge
 
   void write_job_summary (json_writer& w, const job_summary& j)
   {
-    w.begin_object ().member ("job_id", j.job_id).member ("status", j.status)
-      .member ("progress", j.progress);
+    w.begin_object ().member ("job_id", j.job_id).member ("prompt", j.prompt)
+      .member ("status", j.status).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
 
     w.key ("aiDecisions");
@@ -151,7 +151,7 @@ namespace modforge
   void write_job (json_writer& w, const job& j)
   {
     w.begin_object ().member ("job_id", j.job_id)
-      .member ("session_id", j.conversation.object_id<session> ())
+      .member ("session_id", j.conversation.object_id<session> ()).member ("prompt", j.prompt)
       .member ("status", j.status).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
     time (w, "updated_at", j.updated_at);

@@ -274,6 +274,11 @@ test("generate: the prompt starts a job; progress and logs until it is ready", a
     assert.equal(rendering, "pixelated");
   }
   await shot(A.page, "session");
+  // After a reload the card is drawn from the API alone, and still shows what was asked.
+  await A.page.reload();
+  await A.page.locator("#session-list li", { hasText: "Frost weapons" }).locator(".session-open").click();
+  await A.page.waitForSelector("#session-title:text('Frost weapons')");
+  assert.match(await latestJob(A.page).locator(".job-prompt").textContent(), /glowing blue sword of frost/);
 });
 
 test("select image 2: the mod is packaged again with it", async () => {

@@ -14,7 +14,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FABRIC_MOD_ID = re.compile(r"^[a-z][a-z0-9_-]{1,63}$")
 
 JOB_SHAPE = {
-    "job_id": UUID4, "session_id": INT, "status": str, "progress": INT, "created_at": TS,
+    "job_id": UUID4, "session_id": INT, "prompt": str, "status": str, "progress": INT, "created_at": TS,
     "updated_at": TS, "aiDecisions": (dict, type(None)), "images": list,
     "selected_image": (int, type(None)), "result": (dict, type(None)), "logs": list,
     "error": (str, type(None)),
@@ -80,6 +80,7 @@ class JobsTest(ApiTestCase):
         j = wait_for_job(u, body["job_id"])
         self.assertShape(j, JOB_SHAPE, "job")
         self.assertEqual((j["status"], j["progress"], j["error"]), ("completed", 100, None))
+        self.assertEqual(j["prompt"], "a glowing blue sword of frost")
         d = j["aiDecisions"]
         self.assertShape(d, {"itemName": str, "modName": str, "modId": str, "description": str,
                              "kind": str, "colours": list}, "aiDecisions")
@@ -173,14 +174,17 @@ class JobsTest(ApiTestCase):
 
     def test_sessions_show_their_jobs(self):
         u = new_user()
-        first = self.completed_job(u, "an emerald pickaxe")
+        # The prompt comes back as stored: trimmed, inner lines kept.
+        first = self.completed_job(u, "  an emerald pickaxe\nwith a gold handle \n")
+        self.assertEqual(first["prompt"], "an emerald pickaxe\nwith a gold handle")
         second = self.completed_job(u, "a loaf of bread")
         shown = self.assertOk(u.api("GET", "/api/sessions/%d" % u.session_id))
         self.assertEqual([x["job_id"] for x in shown["jobs"]], [first["job_id"],
                                                                  second["job_id"]])
         for x, full in zip(shown["jobs"], (first, second)):
-            self.assertShape(x, {"job_id": UUID4, "status": str, "progress": INT,
-                                 "created_at": TS, "aiDecisions": dict}, "job")
+            self.assertShape(x, {"job_id": UUID4, "prompt": str, "status": str,
+                                 "progress": INT, "created_at": TS, "aiDecisions": dict}, "job")
+            self.assertEqual(x["prompt"], full["prompt"])
             self.assertEqual(x["aiDecisions"], {"itemName": full["aiDecisions"]["itemName"],
                                                 "modName": full["aiDecisions"]["modName"]})
         current = self.assertOk(u.api("GET", "/api/sessions/current/jobs"))

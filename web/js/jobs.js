@@ -17,8 +17,6 @@ let session = null;
 let generation = 0;
 // job_id -> { card, timer, imageUrls, shownKey }
 const cards = new Map();
-// Prompts typed in this tab, by job_id: the API does not send a job's prompt back.
-const prompts = new Map();
 
 export function initJobs() {
   const form = $("prompt-form");
@@ -92,7 +90,6 @@ function submitPrompt(form) {
   busy(form, async () => {
     try {
       const data = await json("POST", "/api/generate-mod", { prompt, session_id: session.id });
-      prompts.set(data.job_id, prompt);
       $("prompt").value = "";
       if (mine !== generation) return;
       $("no-jobs").hidden = true;
@@ -152,7 +149,7 @@ async function renderCard(job, state, mine) {
   const title = decisions.itemName
     ? `${decisions.itemName}${decisions.modName ? ` — ${decisions.modName}` : ""}`
     : "New mod";
-  const prompt = prompts.get(job.job_id);
+  const prompt = job.prompt;
   const parts = [
     el("div", { class: "job-head" },
       el("h3", { class: "job-title" }, title),
