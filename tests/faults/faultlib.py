@@ -6,6 +6,7 @@ import os
 import platform
 import random
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -137,6 +138,34 @@ def upstream_errors(s):
 
 
 # ---- HTTP --------------------------------------------------------------------------------
+# Linux's IP_BIND_ADDRESS_NO_PORT (not named by Python's socket module before 3.12).
+IP_BIND_ADDRESS_NO_PORT = getattr(socket, "IP_BIND_ADDRESS_NO_PORT", 24)
+
+
+class SourceConnection(http.client.HTTPConnection):
+    """An HTTP connection from a chosen 127.x address whose local port is picked at connect()
+    rather than at bind(). Bound with port 0, every connection would take a port of its own
+    for good, and the ones a test closed stay in TIME_WAIT for a minute: a suite that makes
+    tens of thousands of short connections ran out of them ("Address already in use")."""
+
+    def __init__(self, source, *args, **kw):
+        super().__init__(*args, **kw)
+        self.source = source
+
+    def connect(self):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1)
+            sock.settimeout(self.timeout)
+            sock.bind((self.source, 0))
+            sock.connect((self.host, self.port))
+        except OSError:
+            sock.close()
+            raise
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock = sock
+
+
 def request(method, path, body=None, token=None, timeout=20, source="127.0.0.1"):
     """One request from `source` (any 127.x address): (status, parsed JSON or None, text).
     A connection error is status 0 with the exception's text."""
@@ -147,8 +176,7 @@ def request(method, path, body=None, token=None, timeout=20, source="127.0.0.1")
         h["Content-Type"] = "application/json"
     if token:
         h["Authorization"] = "Bearer " + token
-    conn = http.client.HTTPConnection("127.0.0.1", stack().port, timeout=timeout,
-                                      source_address=(source, 0))
+    conn = SourceConnection(source, "127.0.0.1", stack().port, timeout=timeout)
     try:
         conn.request(method, path, body=data, headers=h)
         resp = conn.getresponse()
