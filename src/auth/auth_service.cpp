@@ -185,30 +185,31 @@ namespace modforge
       throw invalid_session ();
 
     std::string h (hash_token (token));
-    std::unique_ptr<token_principal> p;
-    db_.read_one ([&] {p = token_store::find_principal (h);});
-    if (p == nullptr || !p->user_is_active)
+    token_principal p;
+    bool found (false);
+    db_.read_one ([&] {found = token_store::find_principal (h, p);});
+    if (!found || !p.user_is_active)
       throw invalid_session ();
 
     // Optional lifetimes (off by default): an expired token is deleted and refused.
     utc_time now (now_utc ());
     bool too_old (security_.token_max_age_seconds != 0 &&
-                  now - p->token_created_at >
+                  now - p.token_created_at >
                     security_.token_max_age_seconds * microseconds_per_second);
     bool idle (security_.token_idle_timeout_seconds != 0 &&
-               now - p->token_last_used_at >
+               now - p.token_last_used_at >
                  security_.token_idle_timeout_seconds * microseconds_per_second);
     if (too_old || idle)
     {
-      db_.transact ([&] {token_store::remove_owned (p->token_id, p->user_id);});
+      db_.transact ([&] {token_store::remove_owned (p.token_id, p.user_id);});
       throw invalid_session ();
     }
 
     utc_time interval (static_cast<utc_time> (security_.last_used_write_interval_seconds) *
                        microseconds_per_second);
-    if (now - p->token_last_used_at >= interval)
-      touch (*p);
-    return *p;
+    if (now - p.token_last_used_at >= interval)
+      touch (p);
+    return p;
   }
 
   void auth_service::touch (const token_principal& p)

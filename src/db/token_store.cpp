@@ -13,7 +13,7 @@ namespace modforge
   {
     typedef odb::query<session_token> query;
 
-    std::unique_ptr<token_principal> find_principal (const std::string& token_hash)
+    bool find_principal (const std::string& token_hash, token_principal& out)
     {
       // Every authenticated request runs this: prepared once per connection.
       typedef odb::query<token_principal> pq;
@@ -23,10 +23,7 @@ namespace modforge
         "token_principal_by_hash", p,
         [] (params& p) {return pq::session_token::token_hash == pq::_ref (p.token_hash);}));
       p->token_hash = token_hash;
-      std::unique_ptr<token_principal> r (new token_principal);
-      if (!q.execute_one (*r))
-        return nullptr;
-      return r;
+      return q.execute_one (out);
     }
 
     std::shared_ptr<session_token> find (std::int64_t token_id)

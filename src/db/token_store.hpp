@@ -14,8 +14,9 @@ namespace modforge
 {
   namespace token_store
   {
-    // The token with this hash, joined to its session and user: one indexed query.
-    std::unique_ptr<token_principal> find_principal (const std::string& token_hash);
+    // Loads into `out` the token with this hash, joined to its session and user (one indexed
+    // query); false when there is none.
+    bool find_principal (const std::string& token_hash, token_principal& out);
     std::shared_ptr<session_token> find (std::int64_t token_id);
     // The user's tokens, most recently used first.
     std::vector<session_token> list (std::int64_t user_id);

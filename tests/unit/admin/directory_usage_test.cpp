@@ -1,5 +1,4 @@
 // Tests of the walk behind `modforge-admin stats`' files line, in a temporary directory.
-#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -10,6 +9,7 @@
 
 #include "../../../src/admin/directory_usage.hpp"
 #include "../../../src/jobs/job_files.hpp"
+#include "../test_support.hpp"
 
 using namespace modforge;
 
@@ -24,9 +24,7 @@ class directory_usage_test: public CppUnit::TestFixture
 public:
   void setUp () override
   {
-    char tmpl[] = "/tmp/modforge-du-XXXXXX";
-    CPPUNIT_ASSERT (mkdtemp (tmpl) != nullptr);
-    root_ = tmpl;
+    root_ = modforge_test::make_temp_dir ("du");
   }
 
   void tearDown () override {remove_tree (root_);}

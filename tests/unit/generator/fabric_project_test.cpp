@@ -38,9 +38,7 @@ namespace
 
     temp_dir ()
     {
-      char name[] = "/tmp/modforge-zip-XXXXXX";
-      CPPUNIT_ASSERT (mkdtemp (name) != nullptr);
-      path = name;
+      path = modforge_test::make_temp_dir ("zip");
       zip = path + "/project.zip";
     }
     ~temp_dir ()

@@ -1,6 +1,5 @@
 // Tests of job_files' writes: whole files or nothing, and errors that carry errno.
 #include <cerrno>
-#include <cstdlib>
 #include <string>
 #include <system_error>
 
@@ -9,6 +8,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include "../../../src/jobs/job_files.hpp"
+#include "../test_support.hpp"
 
 using namespace modforge;
 
@@ -22,9 +22,7 @@ class job_files_test: public CppUnit::TestFixture
 public:
   void setUp () override
   {
-    char tmpl[] = "/tmp/modforge-files-XXXXXX";
-    CPPUNIT_ASSERT (mkdtemp (tmpl) != nullptr);
-    root_ = tmpl;
+    root_ = modforge_test::make_temp_dir ("files");
   }
 
   void tearDown () override {remove_tree (root_);}
