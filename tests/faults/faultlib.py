@@ -100,24 +100,26 @@ def open_fds(pid):
     return len(os.listdir("/proc/%d/fd" % pid))
 
 
-def steady_fds(pid, idle=None, tries=100):
-    """pid's open descriptors without the ones of work in hand: with `idle` (a handler), counted
-    while it is stopped between requests; else the least of several looks (a worker's files)."""
-    looks = []
+def steady_fds(pid, idle=None, looks=20, idle_looks=5, tries=200):
+    """pid's open descriptors without the ones of work in hand: the least of several looks (a
+    worker's files come and go). With `idle` (a handler), only looks while it is stopped between
+    requests count, and several of them: a handler stopped just as accept() returned shows
+    accept() as its system call but already holds the new connection."""
+    counts = []
     for _ in range(tries):
         if idle is None:
-            looks.append(open_fds(pid))
-            if len(looks) >= 20:
-                return min(looks)
+            counts.append(open_fds(pid))
         else:
             os.kill(pid, signal.SIGSTOP)
             try:
                 if idle(pid):
-                    return open_fds(pid)
+                    counts.append(open_fds(pid))
             finally:
                 os.kill(pid, signal.SIGCONT)
+        if len(counts) >= (looks if idle is None else idle_looks):
+            return min(counts)
         time.sleep(0.01)
-    raise AssertionError("process %d was never idle in %d looks" % (pid, tries))
+    raise AssertionError("process %d was idle in only %d of %d looks" % (pid, len(counts), tries))
 
 
 def postgres_pids(s=None):
