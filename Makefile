@@ -1,17 +1,20 @@
 # modforge's hand-written Makefile (in the manner of git's): knobs first, then what ./configure
 # found (config.mak.autogen), then your overrides (config.mak).
 #
-#   make          build everything into build/
+#   make          build everything into build/ (in parallel: JOBS, default the number of CPUs)
 #   make run      run the whole service on 127.0.0.1:3000 (Ctrl-C stops it)
 #   make check    run every test (unit and end-to-end); ends with "N passed, N failed"
 #   make schema   regenerate sql/ from odb/ after a schema change
 #   make fuzz-run        fuzz request parsing, routing and JSON, FUZZ_SECONDS (300) per target
 #   make check-sanitize  unit and end-to-end tests again under AddressSanitizer + UBSan
 #
-# Both run and check first install what is missing (scripts/setup.sh, as root).
+# Both run and check first install what is missing (scripts/setup.sh, as root); a plain `make`
+# never runs apt, and builds with the Debian 12 defaults below unless ./configure (optional: it
+# checks every library and says which package is missing) or config.mak says otherwise.
 
 CXX = g++
 ODB = odb
+PQ_CPPFLAGS = -I/usr/include/postgresql
 CXXFLAGS = -O2 -g
 # odb/ headers carry `#pragma db` lines that only the odb compiler reads. GCC 12 reports
 # -Wuse-after-free inside ODB 2.4's own intrusive reference count (shared_base::_dec_ref, in a
@@ -23,9 +26,15 @@ CXXSTD = -std=c++14
 LDFLAGS =
 PORT = 3000
 BUILD = build
+# Jobs of a build when the command line gives no -j.
+JOBS := $(shell nproc 2>/dev/null || echo 2)
 
-include config.mak.autogen
+-include config.mak.autogen
 -include config.mak
+
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(JOBS)
+endif
 
 # Every flag of the odb compiler, in one place. The whole model is compiled at once so that it
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
@@ -60,12 +69,9 @@ all: $(PROGRAMS) $(UNIT_TESTS)
 setup:
 	./scripts/setup.sh
 
-# A fresh clone has no config.mak.autogen: make remakes it (installing what is missing first)
-# and then restarts with it.
-config.mak.autogen: configure.ac config.mak.in
-	./scripts/setup.sh
-	autoconf
-	./configure
+# ./configure is optional (the defaults above are Debian 12's); make configure writes it.
+configure: configure.ac
+	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
 $(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) odb/model.hxx odb/types.hxx Makefile
 	@mkdir -p $(BUILD)/odb
@@ -88,6 +94,9 @@ $(BUILD)/obj/%.o: %.cpp
 $(BUILD)/libmodforge.a: $(LIB_OBJECTS)
 	rm -f $@+ && ar rcs $@+ $^ && mv $@+ $@
 
+# The programs' main objects are made through a pattern rule; kept, so a second make relinks
+# nothing.
+.SECONDARY: $(patsubst src/app/%.cpp,$(BUILD)/obj/src/app/%.o,$(wildcard src/app/*_main.cpp))
 $(BUILD)/bin/modforge-%: $(BUILD)/obj/src/app/%_main.o $(ODB_OBJECT) $(BUILD)/libmodforge.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) && mv $@+ $@
@@ -96,10 +105,13 @@ $(UNIT_TESTS): $(TEST_OBJECTS) $(ODB_OBJECT) $(BUILD)/libmodforge.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) -lcppunit && mv $@+ $@
 
-check: setup all
+# setup first, then the build: with parallel jobs, prerequisites would run side by side.
+check: setup
+	$(MAKE) all
 	./tests/run
 
-run: setup all
+run: setup
+	$(MAKE) all
 	python3 scripts/modforge_stack.py run --port $(PORT)
 
 # sql/ holds the schema SQL for DBAs; tests/schema checks that it is what odb generates.
