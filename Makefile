@@ -166,7 +166,7 @@ fuzz-check:
 fuzz-run:
 	BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
-# The unit, e2e and readme suites once more, against everything built with AddressSanitizer and
+# The unit, e2e and docs suites once more, against everything built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (-O1 keeps the stack traces readable) into $(BUILD)/sanitize/;
 # tests/run sanitize also fails on any sanitizer report from any process.
 SANITIZE_BUILD = $(BUILD)/sanitize

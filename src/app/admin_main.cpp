@@ -316,10 +316,13 @@ namespace
     return std::string ("modforge-admin ") + c.name + (*c.synopsis ? " " : "") + c.synopsis;
   }
 
+  // debian/modforge-admin.8 is the full account of the commands, options and exit codes; tests/man
+  // checks that this text and each command's --help say the same.
   std::string usage ()
   {
     std::string s ("usage: modforge-admin COMMAND [ARGUMENTS]\n"
-                   "       modforge-admin COMMAND --help\n\ncommands:\n");
+                   "       modforge-admin COMMAND --help\n"
+                   "       modforge-admin --help\n\ncommands:\n");
     for (const command& c: commands)
     {
       std::string left (std::string (c.name) + " " + c.synopsis);
@@ -328,13 +331,21 @@ namespace
     }
     return s +
       "\nUSER is a username (any case), an email, or #<id>.\n"
-      "Configuration comes from /etc/modforge/modforge.conf (or $MODFORGE_CONFIG) and\n"
-      "MODFORGE_<SECTION>_<KEY> environment variables.\n"
+      "\n"
+      "options:\n"
+      "  --help, -h                  this list; after a command, that command's usage\n"
+      "\n"
+      "environment:\n"
+      "  MODFORGE_CONFIG             the configuration file (default /etc/modforge/modforge.conf)\n"
+      "  MODFORGE_<SECTION>_<KEY>    overrides that key of the configuration\n"
       "\n"
       "exit codes: 0 success, 1 error (e.g. database unreachable), 2 usage,\n"
       "            3 database schema newer than this program, 4 too old (to migrate from,\n"
       "            or to use before 'migrate'), 5 no such user, 6 already exists,\n"
-      "            7 invalid username, email, password or #<id>\n";
+      "            7 invalid username, email, password or #<id>\n"
+      "\n"
+      "\n"
+      "See modforge-admin(8).\n";
   }
 
   // Runs the command and turns what it throws into a message and an exit code.

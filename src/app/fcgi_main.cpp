@@ -3,12 +3,26 @@
 #include "../api/routes.hpp"
 #include "../common/log.hpp"
 #include "../http/fcgi_server.hpp"
+#include "daemon_command_line.hpp"
 #include "service_set.hpp"
 
-int main ()
+namespace
+{
+  const modforge::daemon_description description {
+    "modforge-fcgi",
+    "Answers modforge's HTTP API behind nginx on the FastCGI socket it inherits as standard\n"
+    "input (spawn-fcgi binds it; multiwatch keeps copies alive).\n",
+    "  SIGUSR1, SIGTERM, SIGINT    finish the request in hand, then exit 0\n"
+    "  SIGPIPE                     ignored\n"};
+}
+
+int main (int argc, char* argv[])
 {
   using namespace modforge;
   set_log_program ("modforge-fcgi");
+  int status (0);
+  if (!accept_daemon_command_line (argc, argv, description, status))
+    return status;
   try
   {
     service_set services (load_config ());

@@ -10,12 +10,26 @@
 #include "../jobs/job_pipeline.hpp"
 #include "../jobs/job_queue.hpp"
 #include "../jobs/worker.hpp"
+#include "daemon_command_line.hpp"
 #include "service_set.hpp"
 
-int main ()
+namespace
+{
+  const modforge::daemon_description description {
+    "modforge-worker",
+    "Runs modforge's queued jobs: analyses the prompt, draws the images, packages the mod.\n"
+    "Any number of workers, on any host, share the queue in PostgreSQL.\n",
+    "  SIGTERM, SIGINT             finish the job in hand, then exit 0\n"
+    "  SIGPIPE                     ignored\n"};
+}
+
+int main (int argc, char* argv[])
 {
   using namespace modforge;
   set_log_program ("modforge-worker");
+  int status (0);
+  if (!accept_daemon_command_line (argc, argv, description, status))
+    return status;
   try
   {
     config c (load_config ());

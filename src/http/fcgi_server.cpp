@@ -34,6 +34,10 @@ namespace modforge
       sa.sa_flags = 0; // no SA_RESTART: a blocked accept() must return
       for (int s: {SIGUSR1, SIGTERM, SIGINT})
         sigaction (s, &sa, nullptr);
+      // libfcgi catches SIGPIPE with a handler that does nothing, which still interrupts a
+      // blocked accept() and so stopped an idle handler; ignored, a write to a connection nginx
+      // closed fails just the same.
+      signal (SIGPIPE, SIG_IGN);
     }
 
     std::string param (FCGX_Request& r, const char* name)

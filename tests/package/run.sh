@@ -268,6 +268,11 @@ check_equal "/var/lib/modforge/files is 2750 modforge:www-data" "2750 modforge:w
 for p in modforge-fcgi modforge-worker modforge-admin; do
     check "/usr/bin/$p" test -x "/usr/bin/$p"
 done
+for m in $(cat "$repo/debian/modforge.manpages"); do
+    page=$(basename "$m")
+    check "man page $page in /usr/share/man" \
+        test -f "/usr/share/man/man${page##*.}/$page.gz"
+done
 for u in modforge-fcgi modforge-worker; do
     check "/lib/systemd/system/$u.service passes systemd-analyze verify" \
         systemd-analyze verify "/lib/systemd/system/$u.service"

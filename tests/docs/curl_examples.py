@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Runs README.md's curl walk-through, as written, against a fresh private stack.
+"""Runs the documents' curl lines, as written, against a fresh private stack: docs/api.md's
+walk-through first (its ids are those of an empty database), then README.md's quick start.
 
-Every ```sh block under "## Using the API with curl" is run by bash in order, with only the
+Every ```sh block under each document's section is run by one bash, in order, with only the
 address changed (http://127.0.0.1:3000 -> the stack's port). A `curl` shell function records
 each call's status and body. A statement followed directly by a comment of the form
 `# NNN {...}` must answer NNN, and every `"key":"value"` shown in full in that comment must
@@ -20,8 +21,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
 from modforge_stack import Stack, free_port  # noqa: E402
 
-SECTION = "## Using the API with curl"
-README_URL = "http://127.0.0.1:3000"
+# (document, the heading of its section with the curl lines), in the order they run.
+DOCUMENTS = [("docs/api.md", "## The curl walk-through"), ("README.md", "## Quick start")]
+DOCUMENTED_URL = "http://127.0.0.1:3000"
 STATUS_COMMENT = re.compile(r"^# (\d{3}) ")
 # Every "key":"value" a comment shows in full (values elided with … are not compared).
 SHOWN_FIELDS = re.compile(r'"(\w+)":"([^"…]*)"')
@@ -39,9 +41,11 @@ curl() {
 '''
 
 
-def blocks(readme):
-    """The ```sh blocks of the curl section, in order."""
-    text = readme.split(SECTION, 1)[1]
+def blocks(text, section):
+    """The ```sh blocks of a document's section, in order."""
+    if section not in text:
+        return []
+    text = text.split(section, 1)[1]
     text = re.split(r"\n## ", text, 1)[0]
     return re.findall(r"```sh\n(.*?)```", text, re.S)
 
@@ -81,17 +85,19 @@ def statements(block):
 
 
 def main():
-    with open(os.path.join(REPO, "README.md")) as f:
-        readme = f.read()
-    bs = blocks(readme)
-    if not bs:
-        print("FAIL README.md has no sh blocks under %r" % SECTION)
-        print("0 passed, 1 failed")
-        return 1
-    stmts = [st for b in bs for st in statements(b)]
+    stmts, where = [], []   # every document's statements, and the document of each
+    for path, section in DOCUMENTS:
+        with open(os.path.join(REPO, path)) as f:
+            bs = blocks(f.read(), section)
+        if not bs:
+            print("FAIL %s has no sh blocks under %r" % (path, section))
+            print("0 passed, 1 failed")
+            return 1
+        stmts += [st for b in bs for st in statements(b)]
+        where += [path] * (len(stmts) - len(where))
 
     stack = Stack(REPO, free_port(), handlers=2,
-                  name="-".join(filter(None, (os.environ.get("MODFORGE_TEST_RUN"), "readme"))),
+                  name="-".join(filter(None, (os.environ.get("MODFORGE_TEST_RUN"), "docs"))),
                   workers=1,
                   bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None)
     passed = failed = 0
@@ -99,7 +105,7 @@ def main():
         stack.start()
         # A marker before each statement, so that each curl call is matched to its statement.
         script = CURL_FUNCTION + "".join(
-            "printf '#%d\\n' >> \"$CURL_LOG\"\n%s\n" % (n, text.replace(README_URL, stack.url))
+            "printf '#%d\\n' >> \"$CURL_LOG\"\n%s\n" % (n, text.replace(DOCUMENTED_URL, stack.url))
             for n, (text, _, _, _) in enumerate(stmts))
         # Downloads (curl -o, -OJ) land in a scratch directory, not in the tree.
         with tempfile.NamedTemporaryFile("r", suffix=".log") as log, \
@@ -140,10 +146,11 @@ def main():
                         problems.append('body lacks "%s":"%s": %s' % (name, value, body[:200]))
             if problems:
                 failed += 1
-                print("FAIL %s: %s" % (first, "; ".join(problems)))
+                print("FAIL %s: %s: %s" % (where[n], first, "; ".join(problems)))
             else:
                 passed += 1
-                print("ok   %s -> %s" % (first, ",".join(sorted({c for c, _ in made}))))
+                print("ok   %s: %s -> %s" % (where[n], first,
+                                              ",".join(sorted({c for c, _ in made}))))
     except Exception as e:     # the stack did not start: one failure, with the reason
         print("FAIL %s" % e)
         failed += 1

@@ -1,0 +1,66 @@
+// What the configuration tests share: the name of every key, and a config written out key by
+// key, so that two configs compare with a message that names the keys that differ.
+#pragma once
+
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "../../../src/common/config.hpp"
+
+namespace modforge_test
+{
+  inline const std::set<std::string>& every_config_key ()
+  {
+    static const std::set<std::string> keys {
+      "database.host", "database.port", "database.name", "database.user", "database.password",
+      "database.password_file", "database.connect_timeout", "http.max_body_bytes",
+      "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
+      "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
+      "security.token_max_age", "throttle.account_failures", "throttle.address_failures",
+      "throttle.window", "throttle.base_delay", "throttle.max_delay",
+      "throttle.registrations_per_address", "throttle.registration_window", "files.data_dir",
+      "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts", "jobs.poll_seconds",
+      "jobs.analyser_command", "jobs.analyser_timeout"};
+    return keys;
+  }
+
+  // One "key=value" line per key, in the order of every_config_key's list above.
+  inline std::string describe (const modforge::config& c)
+  {
+    std::ostringstream o;
+    o << "database.host=" << c.database.host << "\n"
+      << "database.port=" << c.database.port << "\n"
+      << "database.name=" << c.database.name << "\n"
+      << "database.user=" << c.database.user << "\n"
+      << "database.password=" << c.database.password << "\n"
+      << "database.password_file=" << c.database.password_file << "\n"
+      << "database.connect_timeout=" << c.database.connect_timeout_seconds << "\n"
+      << "http.max_body_bytes=" << c.http.max_body_bytes << "\n"
+      << "security.bcrypt_cost=" << c.security.bcrypt_cost << "\n"
+      << "security.password_min_length=" << c.security.password_min_length << "\n"
+      << "security.last_used_interval=" << c.security.last_used_write_interval_seconds << "\n"
+      << "security.trusted_proxies=";
+    for (const std::string& p: c.security.trusted_proxies)
+      o << p << " ";
+    o << "\n"
+      << "security.password_quality=" << c.security.password_quality << "\n"
+      << "security.token_idle_timeout=" << c.security.token_idle_timeout_seconds << "\n"
+      << "security.token_max_age=" << c.security.token_max_age_seconds << "\n"
+      << "throttle.account_failures=" << c.throttle.account_failures << "\n"
+      << "throttle.address_failures=" << c.throttle.address_failures << "\n"
+      << "throttle.window=" << c.throttle.window_seconds << "\n"
+      << "throttle.base_delay=" << c.throttle.base_delay_seconds << "\n"
+      << "throttle.max_delay=" << c.throttle.max_delay_seconds << "\n"
+      << "throttle.registrations_per_address=" << c.throttle.registrations_per_address << "\n"
+      << "throttle.registration_window=" << c.throttle.registration_window_seconds << "\n"
+      << "files.data_dir=" << c.files.data_dir << "\n"
+      << "jobs.image_count=" << c.jobs.image_count << "\n"
+      << "jobs.lease_seconds=" << c.jobs.lease_seconds << "\n"
+      << "jobs.max_attempts=" << c.jobs.max_attempts << "\n"
+      << "jobs.poll_seconds=" << c.jobs.poll_seconds << "\n"
+      << "jobs.analyser_command=" << c.jobs.analyser_command << "\n"
+      << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n";
+    return o.str ();
+  }
+}
