@@ -1,6 +1,7 @@
 """Checks an HTTP answer against docs/openapi.yaml: its operation, status, headers, content type
 and body (JSON Schema 2020-12, as OpenAPI 3.1 uses). Needs Debian's python3-yaml and
 python3-jsonschema (run under /usr/bin/python3)."""
+import collections
 import datetime
 import functools
 import ipaddress
@@ -159,14 +160,15 @@ def _is_template(segment):
 # ---- the contract ---------------------------------------------------------------------------
 class Contract:
     """docs/openapi.yaml, loaded once; check() raises AssertionError for any answer it does not
-    allow. `checked` counts the answers that passed."""
+    allow. `checked` counts the answers that passed, `seen` them by (operation, status), which
+    shows what a suite never exercised."""
 
     def __init__(self, path=DESCRIPTION):
         with open(path, encoding="utf-8") as f:
             self.document = yaml.safe_load(f)
         self.name = os.path.relpath(path, REPO)
         self.checked = 0
-        self._resolver = jsonschema.RefResolver.from_schema(self.document, id_of=lambda s: "")
+        self.seen = collections.Counter()
         self._formats = _format_checker()
         unknown = self._formats_used(self.document) - set(STRING_FORMATS) - set(INTEGER_FORMATS)
         if unknown:
@@ -189,10 +191,15 @@ class Contract:
             return set().union(*(cls._formats_used(v) for v in node)) if node else set()
         return set()
 
+    def _resolver(self):
+        """A resolver of the document's $refs; one per use, as it keeps a stack of scopes and
+        a test may check answers from several threads."""
+        return jsonschema.RefResolver.from_schema(self.document, id_of=lambda s: "")
+
     def resolve(self, node):
         """Follows $ref (local, as many as are chained)."""
         while isinstance(node, dict) and "$ref" in node:
-            _, node = self._resolver.resolve(node["$ref"])
+            _, node = self._resolver().resolve(node["$ref"])
         return node
 
     def path_item(self, path):
@@ -244,6 +251,7 @@ class Contract:
         self._check_headers(response, lists, fail)
         self._check_content(response, status, lists, body or b"", fail)
         self.checked += 1
+        self.seen[(where, status)] += 1
 
     def _check_headers(self, response, lists, fail):
         for name, header in response.get("headers", {}).items():
@@ -296,7 +304,7 @@ class Contract:
 
     def _errors(self, schema, value):
         """The first few schema violations, one per line with where they are; "" if none."""
-        validator = _Validator(schema, resolver=self._resolver, format_checker=self._formats)
+        validator = _Validator(schema, resolver=self._resolver(), format_checker=self._formats)
         errors = sorted(validator.iter_errors(value), key=jsonschema.exceptions.relevance)
         lines = []
         for e in errors[:MAX_REPORTED_ERRORS]:

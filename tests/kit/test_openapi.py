@@ -74,12 +74,13 @@ class ContractTest(unittest.TestCase):
         self.allowed("POST", "/api/auth/login", 200,
                      [("content-type", "application/json;charset=UTF-8")], body(LOGIN))
 
-    def test_a_counter_of_passed_answers(self):
+    def test_counters_of_passed_answers(self):
         c = Contract()
         c.check("POST", "/api/auth/login", 200, JSON, body(LOGIN))
         with self.assertRaises(AssertionError):
             c.check("POST", "/api/auth/login", 200, JSON, b"{}")
         self.assertEqual(c.checked, 1)
+        self.assertEqual(dict(c.seen), {("POST /api/auth/login (login)", 200): 1})
 
     # ---- a wrong body ----------------------------------------------------------------------
     def test_wrong_body(self):
