@@ -182,6 +182,15 @@ class ContractTest(unittest.TestCase):
         # The page's files: nginx's 405 has no Allow.
         self.allowed("POST", "/", 405, JSON, body(dict(refused, error="Method not allowed")))
 
+    def test_head(self):
+        page = {"Content-Type": "text/html; charset=utf-8"}
+        self.allowed("HEAD", "/", 200, page, b"")
+        self.refused("HEAD", "/", 200, page, b"<html>", "no body")
+        self.refused("HEAD", "/", 200, JSON, b"", "Content-Type")
+        # The API answers GET only; the head of its 405 is checked like any other.
+        self.allowed("HEAD", "/api/auth/verify", 405, dict(JSON, Allow="GET"), b"")
+        self.refused("HEAD", "/api/auth/verify", 405, JSON, b"", "Allow")
+
     # ---- content types and headers ---------------------------------------------------------
     def test_wrong_content_type(self):
         for ctype in ("text/plain", "application/json", "application/json; charset=latin1",
