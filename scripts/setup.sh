@@ -13,6 +13,7 @@ PACKAGES="
   postgresql postgresql-client
   nginx-light spawn-fcgi multiwatch
   curl python3 unzip
+  python3-yaml python3-jsonschema
   chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
@@ -27,15 +28,20 @@ done
 # elsewhere, with its own npm), so Debian's is installed only when there is none.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 
-# playwright-core for the browser tests, at the version package-lock.json pins; never a browser
-# download (the tests use Debian's chromium). Quick when node_modules is already there.
-browser_modules() {
-    [ -d "$(dirname "$0")/../tests/browser/node_modules/playwright-core" ] && return 0
-    (cd "$(dirname "$0")/../tests/browser" &&
-        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+# The npm packages of the tests, at the versions their package-lock.json pins: playwright-core
+# for the browser tests (never a browser download: they use Debian's chromium), @redocly/cli to
+# lint docs/openapi.yaml. Quick when node_modules is already there.
+npm_modules() {
+    dir="$(dirname "$0")/../tests/$1"
+    [ -d "$dir/node_modules/$2" ] && return 0
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
+test_modules() {
+    npm_modules browser playwright-core
+    npm_modules openapi @redocly/cli
 }
 if [ -z "$missing" ]; then
-    browser_modules
+    test_modules
     exit 0
 fi
 
@@ -82,4 +88,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing
-browser_modules
+test_modules

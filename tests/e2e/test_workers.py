@@ -116,8 +116,9 @@ class WorkersTest(ApiTestCase):
     def test_a_job_that_keeps_losing_its_worker_fails(self):
         u = new_user()
         jid = self.assertOk(generate(u), 202)["job_id"]
-        # As if three workers had died on it in turn: running, its lease long gone.
-        psql("UPDATE jobs SET status = 'analyzing', attempts = 3, claim = 3, "
+        # As if three workers had died on it in turn: running (status and progress as a claim
+        # writes them), its lease long gone.
+        psql("UPDATE jobs SET status = 'analyzing', progress = 10, attempts = 3, claim = 3, "
              "lease_expires_at = now() - interval '1 minute' WHERE job_id = '%s'" % jid)
         stack().workers_start()
         j = wait_for_job(u, jid, timeout=POLL_SECONDS + 10)
