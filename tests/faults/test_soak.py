@@ -6,7 +6,8 @@ connection or file of the work in hand does not pass for a leak."""
 import time
 import unittest
 
-import faultlib as F
+from tests.faults import faultlib as F
+from tests.kit.processes import rss_kib
 
 EVERY = 10.0              # seconds between samples (the issue's figure)
 WARM_UP = 1               # samples before the trend is measured (caches, connections, arenas)
@@ -39,7 +40,7 @@ class SoakTest(unittest.TestCase):
                 t = time.monotonic() - t0
                 for name, pid in procs.items():
                     fds = F.steady_fds(pid, F.is_idle if name.startswith("handler") else None)
-                    samples[name].append((t, F.rss_kib(pid), fds))
+                    samples[name].append((t, rss_kib(pid), fds))
                 if t >= duration - 0.5:
                     break
         failed = [r for r in load.records if not r.ok]

@@ -15,10 +15,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import Stack, free_port  # noqa: E402
+from tests.kit.ports import free_port
+from tests.kit.stack import REPO, Stack
 
 SECTION = "## Using the API with curl"
 README_URL = "http://127.0.0.1:3000"
