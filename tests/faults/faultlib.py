@@ -1,6 +1,7 @@
 """Shared by the fault-injection suite: its stack (3 handlers, 2 workers), its HTTP client (any
 127.x source address, failures as status 0), a mixed load that records every request, and probes
 of the stack's processes (/proc)."""
+import collections
 import os
 import platform
 import random
@@ -69,30 +70,67 @@ def is_idle(pid):
     return current_syscall(pid) in IDLE_SYSCALLS
 
 
-def open_fds(pid):
-    return len(os.listdir("/proc/%d/fd" % pid))
+def unix_sockets(pid):
+    """{inode: (path, listening)} of the unix sockets in pid's network namespace. A connection
+    accepted on a listening socket carries the listener's path; a client's has none."""
+    sockets = {}
+    with open("/proc/%d/net/unix" % pid) as f:
+        next(f)
+        for line in f:
+            fields = line.split()
+            # Flags 00010000 is __SO_ACCEPTCON: a listening socket.
+            sockets[fields[6]] = (fields[7] if len(fields) > 7 else "",
+                                  int(fields[3], 16) & 0x10000 != 0)
+    return sockets
 
 
-def steady_fds(pid, idle=None, looks=20, idle_looks=5, tries=200):
-    """pid's open descriptors without the ones of work in hand: the least of several looks (a
-    worker's files come and go). With `idle` (a handler), only looks while it is stopped between
-    requests count, and several of them: a handler stopped just as accept() returned shows
-    accept() as its system call but already holds the new connection."""
-    counts = []
+def open_files(pid):
+    """What pid's descriptors point at, as a Counter of descriptions: a file's path, "pipe",
+    "unix socket" (a client's, such as libpq's), "unix socket listening on PATH", "connection
+    accepted on PATH" (on the FastCGI socket: a request in hand), "socket" (any other)."""
+    sockets = unix_sockets(pid)
+    files = collections.Counter()
+    fd_dir = "/proc/%d/fd" % pid
+    for fd in os.listdir(fd_dir):
+        try:
+            target = os.readlink(os.path.join(fd_dir, fd))
+        except FileNotFoundError:       # closed meanwhile
+            continue
+        kind, _, inode = target.partition(":[")
+        if kind == "socket" and inode.rstrip("]") in sockets:
+            path, listening = sockets[inode.rstrip("]")]
+            if listening:
+                target = "unix socket listening on " + path
+            elif path:
+                target = "connection accepted on " + path
+            else:
+                target = "unix socket"
+        elif kind in ("socket", "pipe"):
+            target = kind
+        files[target] += 1
+    return files
+
+
+def resting_files(pid, idle=None, looks=20, idle_looks=5, tries=200):
+    """pid's open files (open_files) while it has no work in hand; call it when no request or
+    job is under way. The look with the fewest of several: a worker's files come and go. With
+    `idle` (a handler), only looks while it is stopped in accept() count: right after a request
+    it may still be closing that request's connection."""
+    found = []
     for _ in range(tries):
         if idle is None:
-            counts.append(open_fds(pid))
+            found.append(open_files(pid))
         else:
             os.kill(pid, signal.SIGSTOP)
             try:
                 if idle(pid):
-                    counts.append(open_fds(pid))
+                    found.append(open_files(pid))
             finally:
                 os.kill(pid, signal.SIGCONT)
-        if len(counts) >= (looks if idle is None else idle_looks):
-            return min(counts)
+        if len(found) >= (looks if idle is None else idle_looks):
+            return min(found, key=lambda files: sum(files.values()))
         time.sleep(0.01)
-    raise AssertionError("process %d was idle in only %d of %d looks" % (pid, len(counts), tries))
+    raise AssertionError("process %d was idle in only %d of %d looks" % (pid, len(found), tries))
 
 
 def postgres_pids(s=None):
@@ -133,7 +171,8 @@ class Record:
 class Load:
     """Steady mixed load: `threads` clients, each its own user, looping over verify, sessions
     list, status of one of its jobs and (at most every `generate_every` s) generate-mod. Every
-    request is recorded (monotonic start and end times, status, JSON code)."""
+    request is recorded (monotonic start and end times, status, JSON code). May be started
+    again after a stop (the records go on)."""
 
     OPS = ("verify", "sessions", "status", "generate")
 
@@ -182,6 +221,8 @@ class Load:
                 time.sleep(self.pause)
 
     def start(self):
+        self._stop.clear()
+        self._threads = []
         for u in self.users:
             t = threading.Thread(target=self._client, args=(u,), daemon=True)
             t.start()
