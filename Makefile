@@ -112,7 +112,7 @@ check: setup
 
 run: setup
 	$(MAKE) all
-	python3 scripts/modforge_stack.py run --port $(PORT)
+	/usr/bin/python3 -m tests.kit.stack run --port $(PORT)
 
 # sql/ holds the schema SQL for DBAs; tests/schema checks that it is what odb generates.
 schema: $(ODB_HEADERS)

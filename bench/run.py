@@ -1,9 +1,9 @@
-#!/usr/bin/env python3
 """modforge's benchmark: the machine's ceilings and modforge's endpoints, measured in one run.
 
-    python3 bench/run.py [--quick] [--runs N] [--duration S] [--port P] [--handlers N] [--bin-dir D]
-                         [--users N] [--bcrypt-cost C] [--conn-limit] [--large [--scale F]]
-    python3 bench/run.py --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
+From the top of the tree:
+    /usr/bin/python3 -m bench.run [--quick] [--runs N] [--duration S] [--port P] [--handlers N]
+        [--bin-dir D] [--users N] [--bcrypt-cost C] [--conn-limit] [--large [--scale F]]
+    /usr/bin/python3 -m bench.run --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
 
 Starts its own stack (build/run/bench) unless --url names a running one, fills the database
 with SQL, runs every benchmark --runs times (round by round, so that the ceilings and modforge
@@ -11,7 +11,6 @@ share the machine's moods), prints one table and writes it as JSON to
 build/bench/results-<timestamp>.json. See bench/README.md. Standard library only.
 """
 import argparse
-import ctypes
 import glob
 import hashlib
 import json
@@ -26,14 +25,17 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 
+from tests.kit.bcrypt import bcrypt
+from tests.kit.http import Client
+from tests.kit.ports import free_port
+from tests.kit.processes import child_pids, rss_kib
+from tests.kit.psql import PORT as PG_PORT, Psql, PsqlError
+from tests.kit.stack import (NGINX, PG_BIN, REPO, WEB_USER, Stack, StackError, postmaster_pid,
+                             saved_pids)
+
 BENCH = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(BENCH)
-sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import (NGINX, PG_BIN, PG_PORT, WEB_USER, Stack, child_pids,  # noqa: E402
-                            StackError, free_port)
 
 CONNECTIONS = 32
 THREADS = 2
@@ -102,46 +104,21 @@ def check_tools():
 
 
 # ---- PostgreSQL -----------------------------------------------------------------------------
-class Database:
-    """psql against the stack's cluster over its unix socket."""
-
-    def __init__(self, socket_dir, user="modforge", name="modforge"):
-        self.socket_dir, self.user, self.name = socket_dir, user, name
-
-    def _psql(self, args, dbname, timeout):
-        cmd = ["psql", "-h", self.socket_dir, "-p", str(PG_PORT), "-U", self.user,
-               "-d", dbname or self.name, "-X", "-At", "-v", "ON_ERROR_STOP=1"] + args
-        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                           timeout=timeout)
-        if r.returncode != 0:
-            raise StackError("psql %s failed:\n%s" % (" ".join(args[-2:]), r.stderr.strip()))
-        return r.stdout.strip()
-
-    def query(self, sql, dbname=None):
-        return self._psql(["-c", sql], dbname, 600)
-
-    def run_file(self, name, dbname=None, **variables):
-        """Runs bench/<name> with psql variables; no timeout (--large takes many minutes)."""
-        args = []
-        for k, v in variables.items():
-            args += ["-v", "%s=%s" % (k, v)]
-        return self._psql(args + ["-f", os.path.join(BENCH, name)], dbname, None)
+def database(socket_dir, user="modforge"):
+    """psql on the cluster whose socket is in socket_dir; a query may take 10 minutes (counts
+    over the --large tables)."""
+    return Psql(socket_dir, user, query_timeout=600)
 
 
-# ---- bcrypt (libxcrypt through ctypes, as tests/e2e/helpers.bcrypt) ---------------------------
-_libcrypt = ctypes.CDLL("libcrypt.so.1")
-_libcrypt.crypt_gensalt.restype = ctypes.c_char_p
-_libcrypt.crypt_gensalt.argtypes = [ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p, ctypes.c_int]
-_libcrypt.crypt_r.restype = ctypes.c_char_p
-_libcrypt.crypt_r.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p]
-CRYPT_DATA_SIZE = 32768   # sizeof (struct crypt_data) in libxcrypt's crypt.h
+def run_sql_file(db, name, database_name=None, **variables):
+    """Runs bench/<name> with psql variables; no timeout (--large takes many minutes)."""
+    return db.run_file(os.path.join(BENCH, name), database_name, **variables)
 
 
+# ---- bcrypt ------------------------------------------------------------------------------------
 def bcrypt_hash(password, cost):
     """A $2b$ hash at `cost`, the prefix modforge writes (so a login never re-hashes)."""
-    data = ctypes.create_string_buffer(CRYPT_DATA_SIZE)
-    setting = _libcrypt.crypt_gensalt(b"$2b$", cost, None, 0)
-    return _libcrypt.crypt_r(password.encode(), setting, data).decode()
+    return bcrypt(password, cost, "$2b$")
 
 
 def bcrypt_rate(cost, threads=1, seconds=BCRYPT_SECONDS):
@@ -169,7 +146,7 @@ def fill_small(db, users, cost):
     """bench/fill.sql: `users` users in all; returns the tokens and ids the benchmarks use."""
     tokens = {k: str(uuid.uuid4()) for k in ("reader_token", "writer_token")}
     t = time.monotonic()
-    db.run_file("fill.sql", fillers=max(users - 3, 0),
+    run_sql_file(db, "fill.sql", fillers=max(users - 3, 0),
                 filler_hash=bcrypt_hash("bench-filler-password", cost),
                 login_hash=bcrypt_hash(LOGIN_PASSWORD, cost),
                 **{k + "_hash": hashlib.sha256(v.encode()).hexdigest()
@@ -190,7 +167,7 @@ def fill_large(db, scale):
     t = time.monotonic()
     log("bench: --large: filling %d users, %d tokens, %d jobs (this takes a while)" % (
         users, users * 10, users * 10))
-    db.run_file("fill_large.sql", users=users, per_user=10)
+    run_sql_file(db, "fill_large.sql", users=users, per_user=10)
     counts = db.query("SELECT (SELECT count(*) FROM users) || ' users, ' || "
                       "(SELECT count(*) FROM session_tokens) || ' tokens, ' || "
                       "(SELECT count(*) FROM jobs) || ' jobs'")
@@ -215,7 +192,7 @@ def prepare_pgbench(db):
     """Database bench_ceiling with the lookup table; checks that the lookup uses the index."""
     db.query("DROP DATABASE IF EXISTS bench_ceiling", "postgres")
     db.query("CREATE DATABASE bench_ceiling", "postgres")
-    db.run_file("ceiling_setup.sql", "bench_ceiling")
+    run_sql_file(db, "ceiling_setup.sql", "bench_ceiling")
     plan = db.query("EXPLAIN SELECT id FROM lookup WHERE key = "
                     "encode(sha256(convert_to('7', 'UTF8')), 'hex')::char(64)", "bench_ceiling")
     if "Index Scan" not in plan:
@@ -287,12 +264,13 @@ class CeilingNginx:
             [NGINX, "-p", self.dir + "/", "-c", path, "-e", os.path.join(self.dir, "error.log"),
              "-g", "daemon off;"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT, start_new_session=True)
+        # Not modforge's API: no response check applies.
+        client = Client(self.port, timeout=1, response_checks=[])
         deadline = time.monotonic() + 10
         while True:
             try:
-                with urllib.request.urlopen(self.url, timeout=1) as r:
-                    if r.status == 200:
-                        return self
+                if client.request("GET", "/ceiling").status == 200:
+                    return self
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     raise StackError("the ceiling nginx did not start (%s)" % self.dir)
@@ -446,22 +424,14 @@ def process_rss(rundir):
 def stack_processes(rundir):
     """{kind: [pid, ...]} of the stack in rundir: its handlers, nginx (master and workers),
     PostgreSQL (postmaster and backends) and workers."""
-    try:
-        with open(os.path.join(rundir, "stack.pids")) as f:
-            roles = json.load(f)
-    except (OSError, ValueError, TypeError):
-        roles = {}
+    roles = saved_pids(rundir)
     # spawn-fcgi -n execs multiwatch: the handlers role is multiwatch, the handlers its children.
     kinds = {"handlers": sorted(child_pids(roles["handlers"])) if "handlers" in roles else [],
              "nginx": [roles["nginx"]] + sorted(child_pids(roles["nginx"])) if "nginx" in roles
              else [],
              "worker": [pid for role, pid in roles.items() if role.startswith("worker")]}
-    try:
-        with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
-            postmaster = int(f.readline())
-        kinds["postgres"] = [postmaster] + sorted(child_pids(postmaster))
-    except (OSError, ValueError):
-        kinds["postgres"] = []
+    postmaster = postmaster_pid(rundir)
+    kinds["postgres"] = [postmaster] + sorted(child_pids(postmaster)) if postmaster else []
     return kinds
 
 
@@ -510,13 +480,9 @@ def cpu_per_request(before, after, requests):
 
 def rss_mb(pid):
     try:
-        with open("/proc/%d/status" % pid) as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+        return rss_kib(pid) / 1024
     except OSError:
-        pass
-    return None
+        return None
 
 
 # ---- report ----------------------------------------------------------------------------------
@@ -645,7 +611,7 @@ def write_json(report):
 
 # ---- main ------------------------------------------------------------------------------------
 def parse_args(argv):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python3 -m bench.run", description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="1 run of 3 s each")
     ap.add_argument("--runs", type=int, default=3, help="runs of each benchmark (default 3)")
     ap.add_argument("--duration", type=int, default=10, help="seconds per run (default 10)")
@@ -689,10 +655,10 @@ def parse_args(argv):
 
 
 def open_stack(args):
-    """(stack we started or None, Database, base URL, run dir or None)."""
+    """(stack we started or None, psql on its cluster, base URL, run dir or None)."""
     if args.url:
         rundir = os.path.dirname(os.path.abspath(args.pg_socket))
-        return None, Database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
+        return None, database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
     env = dict(STACK_ENV, MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
     root = REPO if args.conn_limit else conf_without_conn_limit()
     stack = Stack(root, args.port or free_port(), handlers=args.handlers, extra_env=env,
@@ -701,10 +667,11 @@ def open_stack(args):
     log("bench: starting the stack (%d handlers, 1 worker) at %s" % (args.handlers, stack.url))
     try:
         stack.start()
-    finally:
-        if not stack._started and root != REPO:     # start() failed and stopped what it began
+    except BaseException:       # start() stopped what it began; the copy of conf/ goes too
+        if root != REPO:
             shutil.rmtree(root, ignore_errors=True)
-    return stack, Database(stack.pg_socket_dir), stack.url, stack.rundir
+        raise
+    return stack, database(stack.pg_socket_dir), stack.url, stack.rundir
 
 
 def conf_without_conn_limit():
@@ -751,7 +718,7 @@ def main(argv=None):
               "settings\n(the stack's own config is not changed). JSON: %s" % (
                   nginx.url, write_json(report)))
         return 0
-    except StackError as e:
+    except (StackError, PsqlError) as e:
         log("bench: %s" % e)
         return 1
     finally:

@@ -1,0 +1,1 @@
+"""modforge's tests, a package so that every suite imports the shared kit as tests.kit."""

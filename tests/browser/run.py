@@ -1,8 +1,8 @@
-#!/usr/bin/env python3
 """Runs the web page's browser tests: Debian's chromium, driven by playwright-core, against a
 private stack of their own. Prints a line per test and last `N passed, N failed`.
 
-Usage: tests/browser/run.py [test name substrings...]   (default: every test of web.spec.mjs)
+Usage (from the top of the tree):
+   /usr/bin/python3 -m tests.browser.run [test name substrings...]   (default: every test)
 Screenshots of the main screens go to build/browser-screenshots/ on every run.
 """
 import os
@@ -10,16 +10,15 @@ import re
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import Stack, free_port  # noqa: E402
+from tests.kit.stack import REPO
+from tests.kit.suite_stack import make_stack, run_name
 
+HERE = os.path.dirname(os.path.abspath(__file__))
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = os.path.join(REPO, "build", "browser-screenshots")
-# Cheap bcrypt and a 1 s worker poll, as in the e2e suite (tests/e2e/helpers.py). One account
-# locks after 3 failed logins (the test of the 429 message fails 3 times on an account of its
-# own); the address limits stay far away, since every test logs in from 127.0.0.1.
+# Cheap bcrypt and a 1 s worker poll, as in the other suites (tests/kit/suite_stack.py). One
+# account locks after 3 failed logins (the test of the 429 message fails 3 times on an account
+# of its own); the address limits stay far away, since every test logs in from 127.0.0.1.
 STACK_ENV = {
     "MODFORGE_SECURITY_BCRYPT_COST": "8",
     "MODFORGE_JOBS_POLL_SECONDS": "1",
@@ -37,9 +36,7 @@ def start_stack(tries=3):
     where other stacks start too, nginx can lose it before it binds, so a failed start is tried
     again on another port."""
     for attempt in range(1, tries + 1):
-        stack = Stack(REPO, free_port(), handlers=2, extra_env=STACK_ENV,
-                      name=os.environ.get("MODFORGE_TEST_RUN", "browser"), workers=1,
-                      bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="10000r/s")
+        stack = make_stack(run_name() or "browser", handlers=2, workers=1, env=STACK_ENV)
         try:
             return stack.start()
         except Exception as e:      # noqa: BLE001 - any failure to start is reported
@@ -91,6 +88,8 @@ def main(argv):
         # node died before its summary: the suite counts as one failure (tests/run does too).
         print("0 passed, 1 failed")
         return 1
+    if failed_logs:
+        print(last)     # the counts stay the last line, which tests/run reads
     return 0 if m.group(2) == "0" and proc.returncode == 0 else 1
 
 

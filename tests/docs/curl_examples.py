@@ -16,10 +16,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "scripts"))
-from modforge_stack import Stack, free_port  # noqa: E402
+from tests.kit.ports import free_port
+from tests.kit.stack import REPO, Stack
 
 # (document, the heading of its section with the curl lines), in the order they run.
 DOCUMENTS = [("docs/api.md", "## The curl walk-through"), ("README.md", "## Quick start")]

@@ -6,8 +6,9 @@ import os
 import re
 import subprocess
 
-from helpers import (ApiTestCase, generate, login_reply, new_user, psql, stack, unique,
-                     wait_for_job)
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import generate, login_reply, new_user, unique, wait_for_job
+from tests.kit.suite_stack import psql, stack
 
 COMMANDS = ("migrate", "sweep", "create-user", "disable-user", "enable-user", "list-users",
             "revoke-tokens", "stats")
@@ -354,9 +355,7 @@ class DatabaseTest(AdminTestCase):
             self.assertIn("migrate", r.stderr)
             self.assertExit(admin("migrate", env=env), 0)
             self.assertExit(admin("list-users", env=env), 0)
-            subprocess.run(["psql", "-h", stack().pg_socket_dir, "-p", "5432", "-U", "modforge",
-                            "-d", db, "-X", "-c", "UPDATE schema_version SET version = 99"],
-                           check=True, capture_output=True, timeout=60)
+            stack().psql("UPDATE schema_version SET version = 99", db)
             r = admin("disable-user", "someone", env=env)
             self.assertExit(r, EXIT_SCHEMA_NEWER)
             self.assertIn("newer", r.stderr)

@@ -1,7 +1,10 @@
 """e2e: PostgreSQL goes away and comes back: quick 503s meanwhile, then recovery, no restarts."""
 import time
 
-from helpers import ApiTestCase, api, login_reply, new_user, stack, wait_until
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import api, login_reply, new_user
+from tests.kit.suite_stack import stack
+from tests.kit.waits import wait_until
 
 ANSWER_WITHIN = 5.0        # seconds for a 503 while the database is down (no hang)
 RECOVER_WITHIN = 3.0       # seconds after PostgreSQL is back until the same token works

@@ -1,6 +1,6 @@
 """e2e: GET /api/auth/events — the account's security log, one event per security action."""
-from helpers import (ApiTestCase, NULLABLE_STR, TS, USER_AGENT, api, login_reply, new_user,
-                     parse_ts, unique)
+from tests.e2e.api_test_case import ApiTestCase, NULLABLE_STR, TS, parse_ts
+from tests.kit.api import USER_AGENT, api, login_reply, new_user, unique
 
 EVENT = {"time": TS, "kind": str, "ip_address": NULLABLE_STR, "user_agent": NULLABLE_STR}
 

@@ -1,13 +1,16 @@
 """e2e: with every handler gone nginx still answers in JSON (502), and the API comes back."""
 import time
 
-from helpers import ApiTestCase, api, new_user, stack, wait_until
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import api, new_user
+from tests.kit.suite_stack import stack
+from tests.kit.waits import wait_until
 
 
 class HandlersDownTest(ApiTestCase):
 
     def tearDown(self):
-        if "handlers" not in stack()._procs:
+        if not stack().has_role("handlers"):
             stack().handlers_start()
 
     def test_bad_gateway_is_json_and_the_api_recovers(self):

@@ -2,13 +2,12 @@
 files behind X-Accel-Redirect, the 429 of limit_req, the web page's static files):
 conf/nginx/modforge-security-headers.conf."""
 import http.client
-import os
 import socket
 
-import helpers
-from helpers import (REPO, TEST_ENV, ApiTestCase, api, free_port, generate, new_user,
-                     wait_for_job)
-from modforge_stack import Stack
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import USER_AGENT, api, generate, new_user, wait_for_job
+from tests.kit.http import Client
+from tests.kit.suite_stack import make_stack, run_name, stack
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -78,7 +77,7 @@ class HeadersTest(ApiTestCase):
                 self.assertError(r, status, code)
                 self.assertHeaders(r)
         # A request nginx cannot even parse.
-        status, headers, body = raw_request(helpers.stack().port, b"HELLO\r\n\r\n")
+        status, headers, body = raw_request(stack().port, b"HELLO\r\n\r\n")
         self.assertEqual(status, 400, body)
         self.assertIn(b'"code":"bad_request"', body)
         self.assertHeaders((status, headers))
@@ -126,26 +125,21 @@ class HeadersTest(ApiTestCase):
 
     def test_limit_req_429(self):
         # The shared stack's limit_req is wide open; this one allows a minute's worth of 1.
-        run = os.environ.get("MODFORGE_TEST_RUN", "e2e") + "-ratelimit"
-        s = Stack(REPO, free_port(), handlers=1, extra_env=TEST_ENV, name=run, workers=0,
-                  bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="1r/m")
+        s = make_stack((run_name() or "e2e") + "-ratelimit", handlers=1, workers=0,
+                       auth_rate="1r/m")
         s.start()
         try:
+            client = Client(s.port, USER_AGENT, timeout=10)
             statuses = []
             for _ in range(30):     # burst=20 nodelay: the 22nd at the latest is refused
-                conn = http.client.HTTPConnection("127.0.0.1", s.port, timeout=10)
-                conn.request("POST", "/api/auth/login", body="{}",
-                             headers={"Content-Type": "application/json"})
-                resp = conn.getresponse()
-                body = resp.read()
-                conn.close()
-                statuses.append(resp.status)
-                if resp.status == 429:
+                r = client.request("POST", "/api/auth/login", raw="{}")
+                statuses.append(r.status)
+                if r.status == 429:
                     break
             self.assertEqual(statuses[-1], 429, statuses)
-            self.assertIn(b'"code":"rate_limited"', body)
-            self.assertTrue(resp.getheader("Content-Type").startswith("application/json"))
-            self.assertHeaders((429, resp.headers), retry_after="1")
+            self.assertIn(b'"code":"rate_limited"', r.data)
+            self.assertTrue(r.headers.get("Content-Type").startswith("application/json"))
+            self.assertHeaders(r, retry_after="1")
             self.assertEqual(set(statuses[:-1]), {400}, statuses)
         finally:
             s.stop()

@@ -7,8 +7,9 @@ import struct
 import subprocess
 import zipfile
 
-from helpers import (ApiTestCase, INT, TS, UUID4, api, generate, job_status, new_user, psql,
-                     stack, unique, wait_for_job)
+from tests.e2e.api_test_case import ApiTestCase, INT, TS, UUID4
+from tests.kit.api import api, generate, job_status, new_user, wait_for_job
+from tests.kit.suite_stack import psql, stack
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FABRIC_MOD_ID = re.compile(r"^[a-z][a-z0-9_-]{1,63}$")

@@ -7,8 +7,12 @@ import socket
 import struct
 import uuid
 
-from helpers import (REPO, ApiTestCase, api, new_user, psql, recv_all, stack, unique,
-                     wait_until)
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import api, new_user, unique
+from tests.kit.http import recv_all
+from tests.kit.stack import REPO
+from tests.kit.suite_stack import psql, stack
+from tests.kit.waits import wait_until
 
 MAX_URI_BYTES = 2048            # src/http/limits.hpp max_uri_bytes, and nginx's check
 MAX_JSON_MEMBERS = 64           # src/http/limits.hpp max_json_object_members

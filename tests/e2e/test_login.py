@@ -2,8 +2,10 @@
 import statistics
 import time
 
-from helpers import (ApiTestCase, BCRYPT_COST, INT, LAST_USED_INTERVAL, NULLABLE_STR, TS, UUID4,
-                     api, bcrypt, login_reply, new_user, psql, sha256_hex, unique, verify_bcrypt)
+from tests.e2e.api_test_case import ApiTestCase, INT, NULLABLE_STR, TS, UUID4
+from tests.kit.api import api, login_reply, new_user, sha256_hex, unique
+from tests.kit.bcrypt import bcrypt, verify_bcrypt
+from tests.kit.suite_stack import BCRYPT_COST, LAST_USED_INTERVAL, psql
 
 LOGIN_SHAPE = {"success": bool, "message": str,
                "session": {"id": INT, "token": UUID4, "name": NULLABLE_STR, "created_at": TS},

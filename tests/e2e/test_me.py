@@ -1,8 +1,10 @@
 """e2e: GET/PATCH/DELETE /api/auth/me — profile, changes and their revocations, deletion."""
 import time
 
-from helpers import (ApiTestCase, BCRYPT_COST, INT, NULLABLE_STR, TS, api, login_reply,
-                     new_user, parse_ts, psql, register, unique, verify_bcrypt)
+from tests.e2e.api_test_case import ApiTestCase, INT, NULLABLE_STR, TS, parse_ts
+from tests.kit.api import api, login_reply, new_user, register, unique
+from tests.kit.bcrypt import verify_bcrypt
+from tests.kit.suite_stack import BCRYPT_COST, psql
 
 ME_USER = {"id": INT, "username": str, "email": str, "created_at": TS, "updated_at": TS}
 BAD_PASSWORD = "Current password is incorrect"

@@ -4,7 +4,11 @@ and refuses what it cannot handle. Each test uses a database of its own in the s
 import os
 import subprocess
 
-from helpers import REPO, ApiTestCase, bcrypt, stack, unique
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import unique
+from tests.kit.bcrypt import bcrypt
+from tests.kit.stack import REPO
+from tests.kit.suite_stack import stack
 
 V1_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v1.sql")
 
@@ -26,12 +30,10 @@ INSERT INTO auth_events (user_id, "time", kind) VALUES (1, now(), 'register');
 
 
 def psql(db, sql=None, file=None):
-    args = ["psql", "-h", stack().pg_socket_dir, "-p", "5432", "-U", "modforge", "-d", db,
-            "-X", "-At", "-v", "ON_ERROR_STOP=1"]
-    args += ["-f", file] if file else ["-c", sql]
-    r = subprocess.run(args, capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, r.stderr
-    return r.stdout.strip()
+    """SQL, or an SQL file, in the database db of the stack's cluster."""
+    if file:
+        return stack().database.run_file(file, db, timeout=60)
+    return stack().psql(sql, db)
 
 
 def migrate(db):

@@ -1,5 +1,7 @@
 """e2e: another user's sessions and tokens are invisible (404) and untouchable."""
-from helpers import ApiTestCase, api, new_user, psql, sha256_hex
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import api, new_user, sha256_hex
+from tests.kit.suite_stack import psql
 
 MISSING = 99999999
 

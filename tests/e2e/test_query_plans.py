@@ -9,7 +9,9 @@ always would.
 import time
 import uuid
 
-from helpers import ApiTestCase, generate, new_user, psql, wait_for_job
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import generate, new_user, wait_for_job
+from tests.kit.suite_stack import psql
 
 FILLER_ROWS = 5000
 REQUESTS = 40

@@ -1,6 +1,7 @@
 """e2e: POST /api/auth/register — success shape, duplicates, username/email/password rules."""
-from helpers import (ApiTestCase, BCRYPT_COST, INT, TS, api, login_reply, psql, register,
-                     unique)
+from tests.e2e.api_test_case import ApiTestCase, INT, TS
+from tests.kit.api import api, login_reply, register, unique
+from tests.kit.suite_stack import BCRYPT_COST, psql
 
 
 class RegisterTest(ApiTestCase):

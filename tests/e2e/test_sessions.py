@@ -1,5 +1,7 @@
 """e2e: /api/sessions — create, list and page, show, current jobs, rename, resume, delete."""
-from helpers import ApiTestCase, INT, NULLABLE_STR, TS, UUID4, api, new_user, parse_ts, psql
+from tests.e2e.api_test_case import ApiTestCase, INT, NULLABLE_STR, TS, UUID4, parse_ts
+from tests.kit.api import api, new_user
+from tests.kit.suite_stack import psql
 
 NEW_SHAPE = {"success": bool, "message": str,
              "session": {"id": INT, "token": UUID4, "name": NULLABLE_STR, "created_at": TS}}

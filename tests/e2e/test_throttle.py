@@ -6,13 +6,14 @@ the per-address counters of one test never touch another's.
 """
 import concurrent.futures
 import itertools
-import os
 import re
 import time
 
-import helpers
-from helpers import REPO, ApiTestCase, api, psql, stack, unique
-from modforge_stack import Stack, free_port
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit import suite_stack
+from tests.kit.api import api, sha256_hex, unique
+from tests.kit.bcrypt import bcrypt
+from tests.kit.suite_stack import TEST_ENV, make_stack, psql, run_dir_name, stack
 
 ACCOUNT_FAILURES = 5
 ADDRESS_FAILURES = 30
@@ -22,7 +23,7 @@ REGISTRATIONS = 5
 IDLE = 600
 MAX_AGE = 3600
 
-ENV = dict(helpers.TEST_ENV, **{
+ENV = dict(TEST_ENV, **{
     "MODFORGE_THROTTLE_ACCOUNT_FAILURES": str(ACCOUNT_FAILURES),
     "MODFORGE_THROTTLE_ADDRESS_FAILURES": str(ADDRESS_FAILURES),
     "MODFORGE_THROTTLE_BASE_DELAY": str(BASE_DELAY),
@@ -41,15 +42,13 @@ _addresses = itertools.count(1)
 
 def setUpModule():
     global _own
-    _own = Stack(REPO, free_port(), handlers=2, extra_env=ENV, workers=0,
-                 name="-".join(filter(None, (os.environ.get("MODFORGE_TEST_RUN"), "throttle"))),
-                 bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None, auth_rate="10000r/s")
+    _own = make_stack(run_dir_name("throttle"), handlers=2, workers=0, env=ENV)
     _own.start()
-    helpers.use_stack(_own)
+    suite_stack.use(_own)
 
 
 def tearDownModule():
-    helpers.use_stack(None)
+    suite_stack.use(None)
     if _own is not None:
         _own.stop()
 
@@ -175,7 +174,7 @@ class ThrottleTest(ApiTestCase):
         # A hash so slow (cost 16) that verifying it would take seconds: a throttled attempt
         # that answers in a fraction of that cannot have run bcrypt.
         t0 = time.monotonic()
-        slow = helpers.bcrypt(password, 16)
+        slow = bcrypt(password, 16)
         bcrypt_seconds = time.monotonic() - t0
         psql("UPDATE users SET password_hash = '%s' WHERE id = %s" % (slow, uid))
         psql("INSERT INTO login_throttles (scope, key, events, first_event_at, last_event_at, "
@@ -267,12 +266,12 @@ class TokenLifetimeTest(ApiTestCase):
 
     def age(self, token, column, seconds):
         psql("UPDATE session_tokens SET %s = now() - interval '%s seconds' WHERE token_hash = '%s'"
-             % (column, seconds, helpers.sha256_hex(token)))
+             % (column, seconds, sha256_hex(token)))
 
     def assertGone(self, token):
         self.assertInvalidToken(token)
         self.assertEqual(psql("SELECT count(*) FROM session_tokens WHERE token_hash = '%s'"
-                              % helpers.sha256_hex(token)), "0", "an expired token was kept")
+                              % sha256_hex(token)), "0", "an expired token was kept")
 
     def test_idle_timeout(self):
         name, password = make_user(address())

@@ -1,8 +1,9 @@
 """e2e: GET/DELETE /api/auth/tokens, POST /api/auth/logout-all, last_used_at coalescing."""
 import time
 
-from helpers import (ApiTestCase, INT, LAST_USED_INTERVAL, NULLABLE_STR, TS, USER_AGENT, api,
-                     new_user, parse_ts, psql, sha256_hex)
+from tests.e2e.api_test_case import ApiTestCase, INT, NULLABLE_STR, TS, parse_ts
+from tests.kit.api import USER_AGENT, api, new_user, sha256_hex
+from tests.kit.suite_stack import LAST_USED_INTERVAL, psql
 
 TOKEN_ITEM = {"id": INT, "session_id": INT, "created_at": TS, "last_used_at": TS,
               "user_agent": NULLABLE_STR, "ip_address": NULLABLE_STR, "current": bool}

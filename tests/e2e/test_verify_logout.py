@@ -1,5 +1,7 @@
 """e2e: GET /api/auth/verify and POST /api/auth/logout — token handling and revocation."""
-from helpers import ApiTestCase, INT, NULLABLE_STR, TS, api, new_user, psql
+from tests.e2e.api_test_case import ApiTestCase, INT, NULLABLE_STR, TS
+from tests.kit.api import api, new_user
+from tests.kit.suite_stack import psql
 
 VERIFY_SHAPE = {"success": bool, "valid": bool,
                 "user": {"id": INT, "username": str, "email": str},

@@ -7,8 +7,10 @@ import shlex
 import signal
 import time
 
-from helpers import (LEASE_SECONDS, POLL_SECONDS, ApiTestCase, generate, job_row, job_status,
-                     new_user, psql, stack, wait_for_job, wait_until)
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
+from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS, psql, stack
+from tests.kit.waits import wait_until
 
 # What an external analyser prints (the aiDecisions JSON).
 DECISIONS = {"itemName": "Test Blade", "modName": "Test Blade Mod", "modId": "test_blade",
@@ -57,7 +59,7 @@ class WorkersTest(ApiTestCase):
         stack().workers_stop()
 
     def tearDown(self):
-        for role in [r for r in stack()._procs if r.startswith("worker")]:
+        for role in stack().worker_roles():
             stack().stop_role(role, signal.SIGKILL)
         stack().workers_start()
 

@@ -1,22 +1,18 @@
-"""Shared by the fault-injection suite: its stack, a mixed load that records every request, and
-probes of the stack's processes (/proc). Builds on tests/e2e/helpers.py and scripts/modforge_stack.py."""
-import http.client
-import json
+"""Shared by the fault-injection suite: its stack (3 handlers, 2 workers), its HTTP client (any
+127.x source address, failures as status 0), a mixed load that records every request, and probes
+of the stack's processes (/proc)."""
+import collections
 import os
 import platform
 import random
 import signal
-import socket
-import subprocess
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-import sys  # noqa: E402
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
-import helpers  # noqa: E402,F401
-from helpers import REPO, TEST_ENV, Stack, free_port, new_user  # noqa: E402
-from modforge_stack import child_pids  # noqa: E402
+from tests.kit import suite_stack
+from tests.kit.api import new_user
+from tests.kit.http import Client
+from tests.kit.processes import child_pids
 
 HANDLERS = 3
 SOAK_SECONDS = 60.0   # run.py --soak sets it
@@ -26,38 +22,26 @@ WORKERS = 2
 # libfcgi select()s on the new connection, and libpq polls its socket, both with a request in hand.
 IDLE_SYSCALLS = {43, 288, 72}
 
-_stack = None
-_stack_error = None
-
 
 def run_name():
     """The run dir's name: MODFORGE_TEST_RUN if it says faults…, else faults(-that)."""
-    name = os.environ.get("MODFORGE_TEST_RUN", "")
+    name = suite_stack.run_name() or ""
     return name if name.startswith("faults") else "faults" + ("-" + name if name else "")
 
 
-def stack():
-    """The suite's stack (3 handlers, 2 workers), started on first use; api() talks to it."""
-    global _stack, _stack_error
-    if _stack_error is not None:
-        raise RuntimeError("the stack did not start: %s" % _stack_error)
-    if _stack is None:
-        s = Stack(REPO, free_port(), handlers=HANDLERS, extra_env=TEST_ENV, name=run_name(),
-                  workers=WORKERS, bin_dir=os.environ.get("MODFORGE_BIN_DIR") or None,
-                  auth_rate="10000r/s")
-        try:
-            s.start()
-        except Exception as e:      # not retried by every test
-            _stack_error = e
-            raise
-        _stack = s
-        helpers.use_stack(s)
-    return _stack
+def make_faults_stack():
+    return suite_stack.make_stack(run_name(), handlers=HANDLERS, workers=WORKERS)
 
 
-def stop_stack():
-    if _stack is not None:
-        _stack.stop()
+# Here too, not only in run.py: a test module also runs alone (python3 -m unittest tests.faults.x).
+suite_stack.configure(make_faults_stack)
+stack = suite_stack.stack
+
+# Every load request comes from a chosen 127.x address (127.0.0.1 unless a test says otherwise)
+# and gets a Reply: one that got no answer is status 0 with the error as its text.
+CLIENT = Client(lambda: stack().port, "modforge-faults/1.0", source="127.0.0.1", timeout=20,
+                errors_as_replies=True)
+request = CLIENT.request
 
 
 # ---- processes ---------------------------------------------------------------------------
@@ -67,9 +51,7 @@ def handler_pids(s=None):
 
 
 def worker_pids(s=None):
-    s = s or stack()
-    return {role: p.pid for role, p in s._procs.items()
-            if role.startswith("worker") and p.poll() is None}
+    return (s or stack()).worker_pids()
 
 
 def current_syscall(pid):
@@ -88,44 +70,72 @@ def is_idle(pid):
     return current_syscall(pid) in IDLE_SYSCALLS
 
 
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as f:
+def unix_sockets(pid):
+    """{inode: (path, listening)} of the unix sockets in pid's network namespace. A connection
+    accepted on a listening socket carries the listener's path; a client's has none."""
+    sockets = {}
+    with open("/proc/%d/net/unix" % pid) as f:
+        next(f)
         for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+            fields = line.split()
+            # Flags 00010000 is __SO_ACCEPTCON: a listening socket.
+            sockets[fields[6]] = (fields[7] if len(fields) > 7 else "",
+                                  int(fields[3], 16) & 0x10000 != 0)
+    return sockets
 
 
-def open_fds(pid):
-    return len(os.listdir("/proc/%d/fd" % pid))
+def open_files(pid):
+    """What pid's descriptors point at, as a Counter of descriptions: a file's path, "pipe",
+    "unix socket" (a client's, such as libpq's), "unix socket listening on PATH", "connection
+    accepted on PATH" (on the FastCGI socket: a request in hand), "socket" (any other)."""
+    sockets = unix_sockets(pid)
+    files = collections.Counter()
+    fd_dir = "/proc/%d/fd" % pid
+    for fd in os.listdir(fd_dir):
+        try:
+            target = os.readlink(os.path.join(fd_dir, fd))
+        except FileNotFoundError:       # closed meanwhile
+            continue
+        kind, _, inode = target.partition(":[")
+        if kind == "socket" and inode.rstrip("]") in sockets:
+            path, listening = sockets[inode.rstrip("]")]
+            if listening:
+                target = "unix socket listening on " + path
+            elif path:
+                target = "connection accepted on " + path
+            else:
+                target = "unix socket"
+        elif kind in ("socket", "pipe"):
+            target = kind
+        files[target] += 1
+    return files
 
 
-def steady_fds(pid, idle=None, looks=20, idle_looks=5, tries=200):
-    """pid's open descriptors without the ones of work in hand: the least of several looks (a
-    worker's files come and go). With `idle` (a handler), only looks while it is stopped between
-    requests count, and several of them: a handler stopped just as accept() returned shows
-    accept() as its system call but already holds the new connection."""
-    counts = []
+def resting_files(pid, idle=None, looks=20, idle_looks=5, tries=200):
+    """pid's open files (open_files) while it has no work in hand; call it when no request or
+    job is under way. The look with the fewest of several: a worker's files come and go. With
+    `idle` (a handler), only looks while it is stopped in accept() count: right after a request
+    it may still be closing that request's connection."""
+    found = []
     for _ in range(tries):
         if idle is None:
-            counts.append(open_fds(pid))
+            found.append(open_files(pid))
         else:
             os.kill(pid, signal.SIGSTOP)
             try:
                 if idle(pid):
-                    counts.append(open_fds(pid))
+                    found.append(open_files(pid))
             finally:
                 os.kill(pid, signal.SIGCONT)
-        if len(counts) >= (looks if idle is None else idle_looks):
-            return min(counts)
+        if len(found) >= (looks if idle is None else idle_looks):
+            return min(found, key=lambda files: sum(files.values()))
         time.sleep(0.01)
-    raise AssertionError("process %d was idle in only %d of %d looks" % (pid, len(counts), tries))
+    raise AssertionError("process %d was idle in only %d of %d looks" % (pid, len(found), tries))
 
 
 def postgres_pids(s=None):
     """The postmaster and its children."""
-    s = s or stack()
-    pm = s._postmaster_pid(s.rundir)
+    pm = (s or stack()).postmaster_pid()
     return ({pm} | child_pids(pm)) if pm else set()
 
 
@@ -139,71 +149,15 @@ def upstream_errors(s):
         return 0
 
 
-# ---- HTTP --------------------------------------------------------------------------------
-# Linux's IP_BIND_ADDRESS_NO_PORT (not named by Python's socket module before 3.12).
-IP_BIND_ADDRESS_NO_PORT = getattr(socket, "IP_BIND_ADDRESS_NO_PORT", 24)
-
-
-class SourceConnection(http.client.HTTPConnection):
-    """An HTTP connection from a chosen 127.x address whose local port is picked at connect()
-    rather than at bind(). Bound with port 0, every connection would take a port of its own
-    for good, and the ones a test closed stay in TIME_WAIT for a minute: a suite that makes
-    tens of thousands of short connections ran out of them ("Address already in use")."""
-
-    def __init__(self, source, *args, **kw):
-        super().__init__(*args, **kw)
-        self.source = source
-
-    def connect(self):
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            sock.setsockopt(socket.IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1)
-            sock.settimeout(self.timeout)
-            sock.bind((self.source, 0))
-            sock.connect((self.host, self.port))
-        except OSError:
-            sock.close()
-            raise
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.sock = sock
-
-
-def request(method, path, body=None, token=None, timeout=20, source="127.0.0.1"):
-    """One request from `source` (any 127.x address): (status, parsed JSON or None, text).
-    A connection error is status 0 with the exception's text."""
-    h = {"User-Agent": "modforge-faults/1.0"}
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        h["Content-Type"] = "application/json"
-    if token:
-        h["Authorization"] = "Bearer " + token
-    conn = SourceConnection(source, "127.0.0.1", stack().port, timeout=timeout)
-    try:
-        conn.request(method, path, body=data, headers=h)
-        resp = conn.getresponse()
-        text = resp.read().decode("utf-8", "replace")
-        parsed = None
-        if (resp.getheader("Content-Type") or "").startswith("application/json"):
-            try:
-                parsed = json.loads(text)
-            except ValueError:
-                pass
-        return resp.status, parsed, text
-    except (OSError, http.client.HTTPException) as e:
-        return 0, None, "%s: %s" % (type(e).__name__, e)
-    finally:
-        conn.close()
-
-
+# ---- the load ----------------------------------------------------------------------------
 class Record:
     __slots__ = ("op", "start", "end", "status", "json", "code", "detail")
 
-    def __init__(self, op, start, end, status, body, text):
-        self.op, self.start, self.end, self.status = op, start, end, status
-        self.json = isinstance(body, dict)
-        self.code = body.get("code") if self.json else None
-        self.detail = text[:200]
+    def __init__(self, op, start, end, reply):
+        self.op, self.start, self.end, self.status = op, start, end, reply.status
+        self.json = isinstance(reply.json, dict)
+        self.code = reply.json.get("code") if self.json else None
+        self.detail = reply.text[:200]
 
     @property
     def ok(self):
@@ -217,7 +171,8 @@ class Record:
 class Load:
     """Steady mixed load: `threads` clients, each its own user, looping over verify, sessions
     list, status of one of its jobs and (at most every `generate_every` s) generate-mod. Every
-    request is recorded (monotonic start and end times, status, JSON code)."""
+    request is recorded (monotonic start and end times, status, JSON code). May be started
+    again after a stop (the records go on)."""
 
     OPS = ("verify", "sessions", "status", "generate")
 
@@ -255,17 +210,19 @@ class Load:
                     continue
                 last_generate = time.monotonic()
             t0 = time.monotonic()
-            status, body, text = self._one(user, op, my_jobs)
-            rec = Record(op, t0, time.monotonic(), status, body, text)
+            reply = self._one(user, op, my_jobs)
+            rec = Record(op, t0, time.monotonic(), reply)
             with self._lock:
                 self.records.append(rec)
-                if op == "generate" and status == 202:
-                    my_jobs.append(body["job_id"])
-                    self.jobs.append((user, body["job_id"]))
+                if op == "generate" and reply.status == 202:
+                    my_jobs.append(reply.json["job_id"])
+                    self.jobs.append((user, reply.json["job_id"]))
             if self.pause:
                 time.sleep(self.pause)
 
     def start(self):
+        self._stop.clear()
+        self._threads = []
         for u in self.users:
             t = threading.Thread(target=self._client, args=(u,), daemon=True)
             t.start()
@@ -304,22 +261,6 @@ def figures(text):
     print("     " + text, flush=True)
 
 
-class PsqlSession:
-    """One long-lived psql reading queries on stdin: a query costs a millisecond, not a fork."""
-
-    def __init__(self, s=None):
-        s = s or stack()
-        self.p = subprocess.Popen(
-            ["psql", "-h", s.pg_socket_dir, "-p", "5432", "-U", "modforge", "-d", "modforge",
-             "-X", "-At", "-q"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-            bufsize=1)
-
-    def query(self, sql):
-        """One row of one column (the query must return exactly one row)."""
-        self.p.stdin.write(sql.rstrip(";") + ";\n")
-        self.p.stdin.flush()
-        return self.p.stdout.readline().rstrip("\n")
-
-    def close(self):
-        self.p.stdin.close()
-        self.p.wait(10)
+def psql_session():
+    """A long-lived psql on the stack's modforge database (a query costs a millisecond)."""
+    return stack().database.session()

@@ -4,7 +4,8 @@ it is back every request succeeds again, from the same handler processes."""
 import time
 import unittest
 
-import faultlib as F
+from tests.faults import faultlib as F
+from tests.kit.api import wait_for_job
 
 DOWN_FOR = 3.0            # seconds PostgreSQL stays down
 ANSWER_WITHIN = 5.0       # a request during the outage is answered within this (generous)
@@ -55,13 +56,13 @@ class DatabaseRestartTest(unittest.TestCase):
                          "failures more than %.0fs after PostgreSQL was back" % RECOVER_WITHIN)
         # Every handler serves (several requests per handler), and none was restarted.
         for _ in range(5 * s.handlers):
-            status, body, _ = F.request("GET", "/api/auth/verify", token=load.users[0].token)
-            self.assertEqual(status, 200, body)
+            r = F.request("GET", "/api/auth/verify", token=load.users[0].token)
+            self.assertEqual(r.status, 200, r)
         self.assertEqual(F.handler_pids(), handlers, "handler processes were restarted")
         self.assertEqual(F.worker_pids(), workers, "a worker exited")
         # The jobs accepted around the outage all finish.
         for user, job_id in load.jobs:
-            j = F.helpers.wait_for_job(user, job_id, timeout=60)
+            j = wait_for_job(user, job_id, timeout=60)
             self.assertEqual(j["status"], "completed", j)
 
     def test_fast_shutdown(self):

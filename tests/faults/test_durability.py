@@ -8,8 +8,9 @@ import time
 import unittest
 import uuid
 
-import faultlib as F
-from helpers import wait_until
+from tests.faults import faultlib as F
+from tests.kit.api import sha256_hex
+from tests.kit.waits import wait_until
 
 CLIENTS = 4
 ROUNDS = 10               # per client: register, log in, new session, rename, generate
@@ -24,37 +25,34 @@ class DurabilityTest(unittest.TestCase):
     def client(self, acked, lock):
         for _ in range(ROUNDS):
             name = "dur" + uuid.uuid4().hex[:12]
-            status, body, _ = F.request("POST", "/api/auth/register", {
+            r = F.request("POST", "/api/auth/register", {
                 "username": name, "email": name + "@example.com", "password": "pw-durable-1"})
-            if status != 201:
+            if r.status != 201:
                 continue
             with lock:
-                acked["users"][body["user"]["id"]] = name
-            status, body, _ = F.request("POST", "/api/auth/login",
-                                        {"username": name, "password": "pw-durable-1"})
-            if status != 200:
+                acked["users"][r.json["user"]["id"]] = name
+            r = F.request("POST", "/api/auth/login", {"username": name, "password": "pw-durable-1"})
+            if r.status != 200:
                 continue
-            token = body["session"]["token"]
+            token = r.json["session"]["token"]
             with lock:
-                acked["tokens"][F.helpers.sha256_hex(token)] = body["session"]["id"]
-            status, body, _ = F.request("POST", "/api/sessions/new", {"name": "before"},
-                                        token=token)
-            if status != 201:
+                acked["tokens"][sha256_hex(token)] = r.json["session"]["id"]
+            r = F.request("POST", "/api/sessions/new", {"name": "before"}, token=token)
+            if r.status != 201:
                 continue
-            sid = body["session"]["id"]
+            sid = r.json["session"]["id"]
             with lock:
                 acked["sessions"][sid] = "before"
-            status, body, _ = F.request("PATCH", "/api/sessions/%d" % sid,
-                                        {"name": "renamed " + name}, token=token)
-            if status == 200:
+            r = F.request("PATCH", "/api/sessions/%d" % sid, {"name": "renamed " + name},
+                          token=token)
+            if r.status == 200:
                 with lock:
                     acked["sessions"][sid] = "renamed " + name
-            status, body, _ = F.request("POST", "/api/generate-mod",
-                                        {"prompt": "a durable shield", "session_id": sid},
-                                        token=token)
-            if status == 202:
+            r = F.request("POST", "/api/generate-mod",
+                          {"prompt": "a durable shield", "session_id": sid}, token=token)
+            if r.status == 202:
                 with lock:
-                    acked["jobs"][body["job_id"]] = sid
+                    acked["jobs"][r.json["job_id"]] = sid
 
     def test_acknowledged_writes_survive_sigkill_of_postgres(self):
         s = F.stack()

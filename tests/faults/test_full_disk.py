@@ -9,8 +9,8 @@ import time
 import unittest
 import zipfile
 
-import faultlib as F
-from helpers import generate, new_user, wait_for_job
+from tests.faults import faultlib as F
+from tests.kit.api import generate, new_user, wait_for_job
 
 SIZE = "2m"
 # Free bytes left for each job: none, then a few pages (the 4 PNGs and the zip need ~6 pages).

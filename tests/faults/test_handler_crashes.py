@@ -7,7 +7,8 @@ import signal
 import time
 import unittest
 
-import faultlib as F
+from tests.faults import faultlib as F
+from tests.kit.waits import wait_until
 
 KILL_FOR = 30.0           # seconds of kills (the figure)
 RESPAWN_WITHIN = 5.0      # seconds until multiwatch has every handler back
@@ -35,8 +36,7 @@ class HandlerCrashTest(unittest.TestCase):
                     kills.append((time.monotonic(), pid, busy))
                 time.sleep(max(0.0, t_first + len(kills) - time.monotonic()))
             t_last = kills[-1][0]
-            back = F.helpers.wait_until(lambda: len(F.handler_pids()) == s.handlers,
-                                        RESPAWN_WITHIN, 0.02)
+            back = wait_until(lambda: len(F.handler_pids()) == s.handlers, RESPAWN_WITHIN, 0.02)
             t_back = time.monotonic()
             time.sleep(AFTER)
         during = load.between(None, t_last)

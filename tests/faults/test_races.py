@@ -7,8 +7,9 @@ import time
 import unittest
 import uuid
 
-import faultlib as F
-from helpers import new_user, wait_until
+from tests.faults import faultlib as F
+from tests.kit.api import new_user
+from tests.kit.waits import wait_until
 
 
 def race(calls):
@@ -40,15 +41,15 @@ class RaceTest(unittest.TestCase):
             "password": "pw-race-%d" % i}, source=source(i))) for i in range(100)]
         t0 = time.monotonic()
         results = race(calls)
-        statuses = sorted(r[0] for r in results)
+        statuses = sorted(r.status for r in results)
         F.figures("100 registrations of %s in %.2fs: %s" % (
             name, time.monotonic() - t0,
             {s: statuses.count(s) for s in sorted(set(statuses))}))
         self.assertEqual(statuses.count(201), 1)
-        for status, body, text in results:
-            if status != 201:
-                self.assertEqual((status, body and body.get("code")), (409, "username_taken"),
-                                 text)
+        for r in results:
+            if r.status != 201:
+                self.assertEqual((r.status, r.json and r.json.get("code")),
+                                 (409, "username_taken"), r.text)
         self.assertEqual(F.stack().psql(
             "SELECT count(*) FROM users WHERE lower(username) = lower('%s')" % name), "1")
 
@@ -60,12 +61,12 @@ class RaceTest(unittest.TestCase):
             results = race([(lambda i=i: F.request("DELETE", "/api/sessions/%d" % sid,
                                                    token=u.token, source=source(i)))
                             for i in range(20)])
-            statuses = sorted(r[0] for r in results)
+            statuses = sorted(r.status for r in results)
             counts.append(statuses.count(200))
             self.assertEqual(statuses, [200] + [404] * 19, results)
-            for status, body, _ in results:
-                if status == 404:
-                    self.assertEqual((body["code"], body["error"]),
+            for r in results:
+                if r.status == 404:
+                    self.assertEqual((r.json["code"], r.json["error"]),
                                      ("not_found", "Session not found"))
         F.figures("5 rounds of 20 parallel DELETEs: one 200 and nineteen 404 in each")
 
@@ -81,15 +82,15 @@ class RaceTest(unittest.TestCase):
                                      token=other_token)) if i % 2 else \
                 (lambda: F.request("POST", "/api/generate-mod",
                                    {"prompt": "a raced bow", "session_id": sid}, token=u.token))
-            (g, _, gtext), (d, _, dtext) = race([
+            g, d = race([
                 gen, lambda: F.request("DELETE", "/api/sessions/%d" % sid, token=u.token,
                                        source="127.0.0.2")])
-            key = "generate %d / delete %d" % (g, d)
+            key = "generate %d / delete %d" % (g.status, d.status)
             outcomes[key] = outcomes.get(key, 0) + 1
-            self.assertEqual(d, 200, dtext)
-            self.assertIn(g, (202, 401, 404), gtext)
-            if g == 202:
-                accepted.append(F.helpers.json.loads(gtext)["job_id"])
+            self.assertEqual(d.status, 200, d.text)
+            self.assertIn(g.status, (202, 401, 404), g.text)
+            if g.status == 202:
+                accepted.append(g.json["job_id"])
         s = F.stack()
         # No job outlives its session (the foreign key), none of the accepted ones exists now,
         # and once the workers are through, no folder is left without its job.
@@ -123,9 +124,8 @@ class RaceTest(unittest.TestCase):
                 n = 0
                 while not stop.is_set():
                     t0 = time.monotonic()
-                    status, _, text = F.request("GET", paths[n % 3], token=u.token,
-                                                source=source(i))
-                    records.append((t0, status, text))
+                    r = F.request("GET", paths[n % 3], token=u.token, source=source(i))
+                    records.append((t0, r.status, r.text))
                     n += 1
             threads = [threading.Thread(target=hammer, args=(i,)) for i in range(4)]
             for t in threads:

@@ -8,8 +8,10 @@ import threading
 import time
 import unittest
 
-import faultlib as F
-from helpers import generate, new_user, recv_all, wait_for_job
+from tests.faults import faultlib as F
+from tests.kit.api import generate, new_user, wait_for_job
+from tests.kit.http import recv_all
+from tests.kit.waits import wait_until
 
 SLOW_HEADERS = 30         # from 127.0.0.3 and .7 (they end at once: limit_conn is 20 per address)
 SLOW_BODIES = 15          # from 127.0.0.4 (under limit_conn's 20 per address)
@@ -35,8 +37,8 @@ class SlowClientTest(unittest.TestCase):
         while time.monotonic() < until:
             for path in ("/api/auth/verify", "/api/sessions"):
                 t0 = time.monotonic()
-                status, _, text = F.request("GET", path, token=user.token)
-                records.append((time.monotonic() - t0, status, text))
+                r = F.request("GET", path, token=user.token)
+                records.append((time.monotonic() - t0, r.status, r.text))
 
     def test_slow_headers_and_bodies_tie_up_no_handler(self):
         u = new_user("slow")
@@ -125,12 +127,11 @@ class SlowClientTest(unittest.TestCase):
                        % (url, u.token)).encode())
             self.assertTrue(s.recv(100))
             s.close()
-            status, _, _ = F.request("GET", "/api/auth/verify", token=u.token)
-            ok += status == 200
+            ok += F.request("GET", "/api/auth/verify", token=u.token).status == 200
         self.assertEqual(ok, 20)
         r = u.api("GET", url)
         self.assertEqual((r.status, len(r.data)), (200, j["result"]["size"]))
-        self.assertTrue(F.helpers.wait_until(
+        self.assertTrue(wait_until(
             lambda: all(F.is_idle(p) for p in F.handler_pids()), 2), "a handler stayed busy")
         self.assertEqual(F.handler_pids(), handlers, "a handler died")
         # The cut uploads never reached a handler: no job was made from them.

@@ -13,8 +13,9 @@ import time
 import unittest
 import zipfile
 
-import faultlib as F
-from helpers import LEASE_SECONDS, POLL_SECONDS, generate, job_row, new_user
+from tests.faults import faultlib as F
+from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
+from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS
 
 STAGES = ("analyzing", "generating", "packaging")
 TRIES = 30                # jobs tried per stage before giving up on landing in it
@@ -29,13 +30,13 @@ class WorkerStageTest(unittest.TestCase):
 
     def setUp(self):
         F.stack().workers_stop()
-        self.db = F.PsqlSession()
+        self.db = F.psql_session()
         self.jobs = []
 
     def tearDown(self):
         self.db.close()
         s = F.stack()
-        for role in [r for r in s._procs if r.startswith("worker")]:
+        for role in s.worker_roles():
             s.stop_role(role, signal.SIGKILL)
         s.workers_start()
 
@@ -65,7 +66,7 @@ class WorkerStageTest(unittest.TestCase):
 
     def assert_nothing_offered(self, jid):
         """While the job is not completed: no result, and no zip of it downloads."""
-        j = F.helpers.job_status(self.user, jid)
+        j = job_status(self.user, jid)
         self.assertIsNone(j["result"], j)
         d = j.get("aiDecisions") or {}
         if d.get("modId"):
@@ -81,7 +82,7 @@ class WorkerStageTest(unittest.TestCase):
         return sorted(os.listdir(d)) if os.path.isdir(d) else []
 
     def assert_completed_once(self, jid, runs):
-        j = F.helpers.wait_for_job(self.user, jid, timeout=LEASE_SECONDS + POLL_SECONDS + 30)
+        j = wait_for_job(self.user, jid, timeout=LEASE_SECONDS + POLL_SECONDS + 30)
         self.assertEqual(j["status"], "completed", j)
         self.assertEqual(job_row(jid), (runs, runs, "completed"))
         packaged = [e for e in j["logs"] if e["message"].startswith("Packaged ")]
@@ -137,7 +138,7 @@ class WorkerStageTest(unittest.TestCase):
         """Every job this test made (the missed tries too) ends, with a reason if failed."""
         F.stack().workers_start()
         for jid in self.jobs:
-            j = F.helpers.wait_for_job(self.user, jid, timeout=LEASE_SECONDS + 30)
+            j = wait_for_job(self.user, jid, timeout=LEASE_SECONDS + 30)
             if j["status"] == "failed":
                 self.assertTrue(j["error"], j)
         rows = F.stack().psql("SELECT attempts FROM jobs WHERE job_id IN (%s)" % ",".join(

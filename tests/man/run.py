@@ -17,8 +17,8 @@ import sys
 import tempfile
 import time
 
-import help_text
-from troff import ManPage
+from tests.man import help_text
+from tests.man.troff import ManPage
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(REPO, os.environ.get("MODFORGE_BIN_DIR") or "build/bin")

@@ -1,13 +1,12 @@
-#!/usr/bin/env python3
 """Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx).
 
-Used by `make run` (`python3 scripts/modforge_stack.py run --port 3000`) and by the e2e tests
-(`Stack(...).start()`). Standard library only. Every process it starts is remembered by pid
-(each in its own process group) and stopped by that pid; nothing is ever killed by name.
+Used by `make run` (`/usr/bin/python3 -m tests.kit.stack run --port 3000`), by the test suites
+and by bench/ (`Stack(...).start()`). Standard library only. Every process it starts is
+remembered by pid (each in its own process group) and stopped by that pid; nothing is ever
+killed by name.
 """
 import argparse
 import atexit
-import http.client
 import json
 import os
 import pwd
@@ -19,13 +18,16 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tests.kit.http import Client
+from tests.kit.processes import alive, child_pids, group_alive, signal_group
+from tests.kit.psql import DATABASE as DB_NAME, PORT as PG_PORT, USER as DB_USER, Psql, PsqlError
+from tests.kit.waits import wait_until
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_BIN = "/usr/lib/postgresql/15/bin"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SPAWN_FCGI = shutil.which("spawn-fcgi") or "/usr/bin/spawn-fcgi"
 MULTIWATCH = shutil.which("multiwatch") or "/usr/bin/multiwatch"
-PG_PORT = 5432            # only names the socket file: the cluster listens on no TCP port
-DB_NAME = DB_USER = "modforge"
 WEB_USER = "www-data"     # nginx workers and, when we are root, the handlers and the worker
 START_TIMEOUT = 20.0
 SOCKET_PATH_MAX = 100     # sun_path is 108 bytes; keep a margin
@@ -52,33 +54,6 @@ def _traversable_by_others(path):
         path = parent
 
 
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing uses now (for stacks started by tests).
-
-    Chosen at random below the kernel's ephemeral range: a port the kernel hands out (bind to
-    port 0) is also the local port of the next outgoing connections, and on a machine where
-    other test runs and benchmarks open thousands of them one of those took the port before
-    nginx bound it ("Address already in use") several times an hour. Below the range, only
-    another listener can take it."""
-    import random
-    import socket
-    try:
-        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
-            ephemeral_low = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        ephemeral_low = 32768
-    low, high = 10000, max(10001, min(ephemeral_low, 65536))
-    for _ in range(200):
-        port = random.randrange(low, high)
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise StackError("no free TCP port on 127.0.0.1 in %d-%d" % (low, high - 1))
-
-
 def _tail(path, lines=25):
     try:
         with open(path, "rb") as f:
@@ -88,53 +63,28 @@ def _tail(path, lines=25):
     return "\n".join("  " + line for line in data[-lines:]) or "  (empty)"
 
 
-def _alive(pid):
+def _wait_gone(pgid, timeout):
+    """True once no process of the group pgid is left (waiting at most timeout seconds)."""
+    return wait_until(lambda: not group_alive(pgid), timeout)
+
+
+def saved_pids(rundir):
+    """{role: pid} of the processes a stack started in rundir (its stack.pids), or {}: what bench/
+    measures of a stack it did not start, and what a new start stops of one left behind."""
     try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
+        with open(os.path.join(rundir, "stack.pids")) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
 
 
-def _group_alive(pgid):
+def postmaster_pid(rundir):
+    """The pid of the PostgreSQL cluster in rundir/pgdata (from postmaster.pid), or None."""
     try:
-        os.killpg(pgid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-
-
-def _signal_group(pgid, sig):
-    try:
-        os.killpg(pgid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def child_pids(parent):
-    """Pids whose parent is `parent` (from /proc)."""
-    pids = set()
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open("/proc/%s/stat" % pid) as f:
-                if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
-                    pids.add(int(pid))
-        except (OSError, IndexError, ValueError):
-            pass
-    return pids
-
-
-def _wait_gone(check, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not check():
-            return True
-        time.sleep(0.05)
-    return not check()
+        with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
+            return int(f.readline())
+    except (OSError, ValueError):
+        return None
 
 
 class Stack:
@@ -292,27 +242,43 @@ class Stack:
         """The FastCGI handler processes now: multiwatch's children."""
         return child_pids(self._procs["handlers"].pid)
 
+    def has_role(self, role):
+        """True if the process of `role` ("handlers", "nginx", "worker0", ...) was started and
+        not stopped since."""
+        return role in self._procs
+
+    def worker_roles(self):
+        """The roles of the workers started and not stopped since."""
+        return [role for role in self._procs if role.startswith("worker")]
+
+    def worker_pids(self):
+        """{role: pid} of the workers that are running now."""
+        return {role: p.pid for role, p in self._procs.items()
+                if role.startswith("worker") and p.poll() is None}
+
+    def exited(self):
+        """(role, exit status) of a started process that has exited since, or None."""
+        for role, p in self._procs.items():
+            if p.poll() is not None:
+                return role, p.returncode
+        return None
+
+    def postmaster_pid(self):
+        return postmaster_pid(self.rundir)
+
     def pg_running(self):
-        pid = self._postmaster_pid(self.rundir)
-        return pid is not None and _alive(pid)
+        pid = self.postmaster_pid()
+        return pid is not None and alive(pid)
 
-    @staticmethod
-    def _postmaster_pid(rundir):
-        try:
-            with open(os.path.join(rundir, "pgdata", "postmaster.pid")) as f:
-                return int(f.readline())
-        except (OSError, ValueError):
-            return None
+    @property
+    def database(self):
+        """psql on the stack's cluster (the modforge database unless a call names another)."""
+        return Psql(self.pg_socket_dir)
 
-    def psql(self, sql):
-        """Run SQL in the modforge database; returns psql's unaligned tuples-only stdout."""
-        r = subprocess.run(["psql", "-h", self.pg_socket_dir, "-p", str(PG_PORT), "-U", DB_USER,
-                            "-d", DB_NAME, "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                           env=dict(os.environ, PGCONNECT_TIMEOUT="5"), timeout=60)
-        if r.returncode != 0:
-            raise StackError("psql failed: %s\n%s" % (sql, r.stderr.strip()))
-        return r.stdout.rstrip("\n")
+    def psql(self, sql, database=None):
+        """Runs SQL in the modforge database (or `database`); psql's unaligned tuples-only
+        output without its last newline."""
+        return self.database.query(sql, database)
 
     # ---- modforge programs -------------------------------------------------------------
     def _binary(self, name):
@@ -408,13 +374,8 @@ class Stack:
 
     def _kill_stale(self, rundir):
         """A previous run that was SIGKILLed may have left its processes: stop those (only)."""
-        pids = []
-        try:
-            with open(os.path.join(rundir, "stack.pids")) as f:
-                pids = list(json.load(f).values())
-        except (OSError, ValueError):
-            pass
-        pm = self._postmaster_pid(rundir)
+        pids = list(saved_pids(rundir).values())
+        pm = postmaster_pid(rundir)
         if pm:
             pids.append(pm)
         for pid in pids:
@@ -426,17 +387,13 @@ class Stack:
             except OSError:
                 continue
             if rundir.encode() in ident:      # it really is one of that run's processes
-                _signal_group(pid, signal.SIGKILL)
-                _wait_gone(lambda: _group_alive(pid), 5)
+                signal_group(pid, signal.SIGKILL)
+                _wait_gone(pid, 5)
 
     # ---- readiness ---------------------------------------------------------------------
     def _probe(self):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-        try:
-            conn.request("GET", "/api/auth/verify")
-            return conn.getresponse().status
-        finally:
-            conn.close()
+        return Client(self.port, timeout=2).request(
+            "GET", "/api/auth/verify").status
 
     def _wait_ready(self):
         deadline = time.monotonic() + START_TIMEOUT
@@ -491,12 +448,7 @@ class Stack:
 
     def psql_admin(self, sql):
         """SQL against the maintenance database (CREATE DATABASE cannot run in modforge)."""
-        r = subprocess.run(["psql", "-h", self.pg_socket_dir, "-p", str(PG_PORT), "-U", DB_USER,
-                            "-d", "postgres", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
-        if r.returncode != 0:
-            raise StackError("psql failed: %s\n%s" % (sql, r.stderr.strip()))
-        return r.stdout
+        return self.psql(sql, "postgres")
 
     def _stop_proc(self, role, sig, timeout):
         p = self._procs.pop(role, None)
@@ -512,9 +464,9 @@ class Stack:
             except subprocess.TimeoutExpired:
                 pass
         # Whatever is left in its process group (nginx workers, handler children) goes now.
-        if not _wait_gone(lambda: _group_alive(p.pid), 2 if p.poll() is not None else 0):
-            _signal_group(p.pid, signal.SIGKILL)
-            _wait_gone(lambda: _group_alive(p.pid), 5)
+        if not _wait_gone(p.pid, 2 if p.poll() is not None else 0):
+            signal_group(p.pid, signal.SIGKILL)
+            _wait_gone(p.pid, 5)
         p.poll()
 
     def stop(self):
@@ -539,10 +491,10 @@ class Stack:
                 try:
                     self.pg_stop("fast")
                 except StackError:
-                    pid = self._postmaster_pid(self.rundir)
+                    pid = self.postmaster_pid()
                     if pid:
-                        _signal_group(pid, signal.SIGKILL)
-                        _wait_gone(lambda: _group_alive(pid), 5)
+                        signal_group(pid, signal.SIGKILL)
+                        _wait_gone(pid, 5)
             for f in self._logs:
                 f.close()
             self._logs = []
@@ -572,7 +524,8 @@ def _install_signal_handlers():
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python3 -m tests.kit.stack",
+                                 description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="start the stack and stay in the foreground until Ctrl-C")
     run.add_argument("--port", type=int, default=3000)
@@ -590,18 +543,17 @@ def main(argv=None):
     try:
         try:
             stack.start()
-        except StackError as e:
+        except (StackError, PsqlError) as e:
             print("modforge: %s" % e, file=sys.stderr)
             return 1
         print("modforge is running at %s (run dir %s); Ctrl-C stops it" % (stack.url, stack.rundir),
               flush=True)
-        while True:
-            for role, p in stack._procs.items():
-                if p.poll() is not None:
-                    print("modforge: %s exited (status %s)\n%s" % (
-                        role, p.returncode, stack.diagnostics()), file=sys.stderr)
-                    return 1
+        while stack.exited() is None:
             time.sleep(0.5)
+        role, status = stack.exited()
+        print("modforge: %s exited (status %s)\n%s" % (role, status, stack.diagnostics()),
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nmodforge: stopping", file=sys.stderr)
         return 0

@@ -1,0 +1,1 @@
+"""modforge's benchmark, run as /usr/bin/python3 -m bench.run (see bench/README.md)."""

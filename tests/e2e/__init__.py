@@ -1,0 +1,1 @@
+"""The end-to-end suite: the real stack (nginx, FastCGI handlers, workers, PostgreSQL) over HTTP."""

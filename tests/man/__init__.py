@@ -1,0 +1,1 @@
+"""The man pages against the programs (suite man of tests/run)."""
