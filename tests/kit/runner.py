@@ -1,11 +1,13 @@
 """The one runner of the unittest suites (e2e, faults): loads a package's test modules, runs them
-on the run's stack with a line per test, and prints `N passed, N failed` last."""
+on the run's stack with a line per test, checks every answer against docs/openapi.yaml, and
+prints `N passed, N failed` last."""
 import pkgutil
 import time
 import traceback
 import unittest
 
-from tests.kit import suite_stack
+from tests.kit import http, suite_stack
+from tests.kit.openapi import Contract
 
 
 class LineResult(unittest.TestResult):
@@ -83,7 +85,10 @@ def load(package, names):
 def run(label, package, names, make_stack):
     """Starts the run's stack (make_stack() makes it), runs the named tests of the package (a
     module object, such as tests.e2e) on it with a line per test, stops it, and prints
-    `N passed, N failed` last; the exit status."""
+    `N passed, N failed` last; the exit status. Every answer the suite's HTTP clients receive
+    is checked against docs/openapi.yaml: one the description does not allow fails its test."""
+    contract = Contract()
+    http.RESPONSE_CHECKS.append(contract.check)
     suite_stack.configure(make_stack)
     suite = load(package, names)
     t0 = time.monotonic()
@@ -101,7 +106,8 @@ def run(label, package, names, make_stack):
         if suite_stack.started() is not None and result.failed:
             print("%s: logs are in %s/logs" % (label, suite_stack.started().rundir), flush=True)
         suite_stack.stop()
-    print("%s: %.0fs in all" % (label, time.monotonic() - t0), flush=True)
+    print("%s: %.0fs in all; %d answers checked against %s" % (
+        label, time.monotonic() - t0, contract.checked, contract.name), flush=True)
     # A test whose subtests fail is never also counted as passed (unittest skips addSuccess).
     print("%d passed, %d failed" % (result.passed, result.failed), flush=True)
     return 0 if result.failed == 0 and result.passed > 0 else 1
