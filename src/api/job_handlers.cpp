@@ -1,7 +1,7 @@
 // The job endpoints: generate-mod, status, select-image, regenerate-images, images, downloads.
 #include "routes.hpp"
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/json.hpp"
 #include "json_views.hpp"
 
@@ -66,7 +66,7 @@ namespace modforge
       rapidjson::Document b (json_body (r));
       std::int64_t index (-1);
       if (!optional_integer (b, "index", index, 0, max_images - 1))
-        throw validation_error ("index is required (an integer from 0)");
+        throw invalid_input ("index is required (an integer from 0)");
       return accepted (c.jobs.select_image (p, r.param ("job_id"), static_cast<int> (index)),
                        "The mod is being packaged with the new image");
     }
@@ -84,7 +84,7 @@ namespace modforge
     response image (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      api_error missing (not_found ("Image not found"));
+      domain_error missing (not_found ("Image not found"));
       std::int64_t index (path_integer (r, "index", 0, missing));
       if (index >= max_images)   // and so the int below cannot wrap
         throw missing;

@@ -13,7 +13,7 @@ int main ()
   {
     service_set services (load_config ());
     router routes (make_api_router (services.api));
-    serve_fastcgi ([&routes] (request& r) {return routes.dispatch (r);},
+    serve_fastcgi ([&routes] (request& r) {return serve_api (routes, r);},
                    services.settings.http.max_body_bytes);
     return 0;
   }

@@ -12,6 +12,16 @@ namespace modforge
     const std::size_t bcrypt_max_bytes = 72;
   }
 
+  domain_error username_taken ()
+  {
+    return domain_error (error_kind::conflict, "username_taken", "Username already exists");
+  }
+
+  domain_error email_taken ()
+  {
+    return domain_error (error_kind::conflict, "email_taken", "Email already exists");
+  }
+
   std::string ascii_lower (std::string s)
   {
     for (char& c: s)

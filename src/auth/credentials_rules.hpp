@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "../common/domain_error.hpp"
+
 namespace modforge
 {
   // 3-50 of [A-Za-z0-9_.-].
@@ -18,6 +20,10 @@ namespace modforge
   // (compared without regard to case).
   std::string check_password (const std::string& password, std::size_t min_length,
                               const std::string& username, const std::string& email);
+
+  // The conflicts of a username or an email that another account has.
+  domain_error username_taken ();
+  domain_error email_taken ();
 
   // ASCII lower case: usernames and emails are compared and stored this way.
   std::string ascii_lower (std::string);

@@ -1,15 +1,9 @@
 // The stages of a job.
 #include "job_pipeline.hpp"
 
-#include <cerrno>
-#include <system_error>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <odb/exceptions.hxx>
-
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
 #include "../common/log.hpp"
 #include "../generator/analyser.hpp"
@@ -19,6 +13,7 @@
 #include "../http/json.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
+#include "stage_failure.hpp"
 
 namespace modforge
 {
@@ -49,28 +44,14 @@ namespace modforge
       if (!queue_.exists (c.id))
         files_.remove_after_delete ({c.id});
     }
-    catch (const api_error&)      // the database is unavailable: the lease will hand it on
+    catch (...)
     {
-      throw;
-    }
-    catch (const odb::exception&)
-    {
-      throw;
-    }
-    catch (const generator_error& e)
-    {
-      queue_.fail (c, e.what ());
-    }
-    catch (const std::system_error& e) // the disk: full, unwritable
-    {
-      // The owner learns the cause ("No space left on device"), not the server's paths.
-      log_error ("job " + c.job_id + ": " + e.what ());
-      queue_.fail (c, "Could not write the job's files: " + e.code ().message ());
-    }
-    catch (const std::exception& e)
-    {
-      log_error ("job " + c.job_id + ": " + e.what ());
-      queue_.fail (c, std::string ("Could not write the job's files: ") + e.what ());
+      stage_failure f (judge_stage_failure (std::current_exception ()));
+      if (f.retry_later)
+        throw;
+      if (!f.log.empty ())
+        log_error ("job " + c.job_id + ": " + f.log);
+      queue_.fail (c, f.error);
     }
   }
 

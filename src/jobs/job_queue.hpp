@@ -36,7 +36,7 @@ namespace modforge
 
     // Claims the oldest claimable job (queued, or running with an expired lease) and marks it
     // started; false when there is none. A job whose lease ran out max_attempts times ends
-    // failed here instead. Throws api_error 503 when the database is unavailable.
+    // failed here instead. Throws database_unavailable () when the database is away.
     bool claim_next (claimed_job&);
 
     // Applies `change` to the job under its lease and renews the lease; false if the job is

@@ -4,8 +4,8 @@
 #include <rapidjson/document.h>
 
 #include "../auth/token_codec.hpp"
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../db/job_store.hpp"
 #include "../db/references.hpp"
 #include "../db/session_store.hpp"
@@ -18,12 +18,17 @@ namespace modforge
   {
     const std::size_t max_prompt_characters = 2000;
 
-    api_error job_not_found () {return not_found ("Job not found");}
+    domain_error job_not_found () {return not_found ("Job not found");}
+    domain_error session_not_found () {return not_found ("Session not found");}
 
-    api_error job_busy (const job& j)
+    domain_error job_busy (const std::string& message)
     {
-      return api_error (409, "job_busy",
-                        "The job is " + j.status + "; try again when it has completed");
+      return domain_error (error_kind::conflict, "job_busy", message);
+    }
+
+    domain_error job_running (const job& j)
+    {
+      return job_busy ("The job is " + j.status + "; try again when it has completed");
     }
 
     // Hands the job back to the workers for `task`; they wake on the NOTIFY.
@@ -61,7 +66,7 @@ namespace modforge
   {
     std::size_t b (raw.find_first_not_of (" \t\r\n"));
     if (b == std::string::npos)
-      throw validation_error ("prompt is required (1-2000 characters)");
+      throw invalid_input ("prompt is required (1-2000 characters)");
     std::string p (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
 
     std::size_t characters (0);
@@ -70,10 +75,10 @@ namespace modforge
       if ((c & 0xc0) != 0x80)
         ++characters;
       if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-        throw validation_error ("prompt must not contain control characters");
+        throw invalid_input ("prompt must not contain control characters");
     }
     if (characters > max_prompt_characters)
-      throw validation_error ("prompt must be at most 2000 characters");
+      throw invalid_input ("prompt must be at most 2000 characters");
     return p;
   }
 
@@ -88,10 +93,27 @@ namespace modforge
     j.image_count = config_.image_count;
 
     std::int64_t target (session_id != 0 ? session_id : p.session_id);
+    try
+    {
+      add_job (j, p, target);
+    }
+    catch (const std::exception& e)
+    {
+      // The session was deleted after it was looked up (or, for the token's own session,
+      // after the request was authenticated): the job's foreign key refused it.
+      if (!is_foreign_key_violation (e))
+        throw;
+      throw session_not_found ();
+    }
+    return queued_job {j.job_id, target};
+  }
+
+  void job_service::add_job (job& j, const token_principal& p, std::int64_t target)
+  {
     db_.transact ([&]
     {
       if (target != p.session_id && session_store::find_owned (target, p.user_id) == nullptr)
-        throw not_found ("Session not found");
+        throw session_not_found ();
       utc_time now (now_utc ());
       j.owner = user_ref (p.user_id);
       j.conversation = session_ref (target);
@@ -101,7 +123,6 @@ namespace modforge
       job_store::add (j);
       job_store::notify_queued ();
     });
-    return queued_job {j.job_id, target};
   }
 
   job job_service::status (const token_principal& p, const std::string& job_id)
@@ -138,9 +159,9 @@ namespace modforge
     return change_own_job (p, job_id, [index] (job& j)
     {
       if (j.status != "completed")
-        throw job_busy (j);
+        throw job_running (j);
       if (index < 0 || index >= j.images_ready)
-        throw validation_error ("index must be an integer from 0 to " +
+        throw invalid_input ("index must be an integer from 0 to " +
                                 std::to_string (j.images_ready - 1));
       j.selected_image = index;
       requeue (j, "package", "Packaging again with image " + std::to_string (index));
@@ -153,10 +174,9 @@ namespace modforge
     return change_own_job (p, job_id, [count] (job& j)
     {
       if (j.status != "completed" && j.status != "failed")
-        throw job_busy (j);
+        throw job_running (j);
       if (j.spec.null ())
-        throw api_error (409, "job_busy",
-                         "The job failed before its item was analysed; start a new one");
+        throw job_busy ("The job failed before its item was analysed; start a new one");
       // The new set starts after the old one, so that it differs from it.
       j.image_variant += j.image_count;
       if (count != 0)

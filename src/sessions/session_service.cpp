@@ -3,9 +3,10 @@
 
 #include "../db/references.hpp"
 
+#include "../auth/caller_transaction.hpp"
 #include "../auth/token_issuer.hpp"
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../db/job_store.hpp"
 #include "../db/session_store.hpp"
 
@@ -15,7 +16,7 @@ namespace modforge
   {
     const std::size_t max_name_characters = 255;
 
-    api_error session_not_found () {return not_found ("Session not found");}
+    domain_error session_not_found () {return not_found ("Session not found");}
 
     std::size_t utf8_length (const std::string& s)
     {
@@ -37,10 +38,10 @@ namespace modforge
     std::string name (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
 
     if (utf8_length (name) > max_name_characters)
-      throw validation_error ("name must be at most 255 characters");
+      throw invalid_input ("name must be at most 255 characters");
     for (char c: name)
       if (static_cast<unsigned char> (c) < 0x20 || c == 0x7f)
-        throw validation_error ("name must not contain control characters");
+        throw invalid_input ("name must not contain control characters");
     return name;
   }
 
@@ -49,7 +50,7 @@ namespace modforge
                                           const client_info& client)
   {
     issued_session r;
-    db_.transact ([&]
+    transact_for_caller (db_, [&]
     {
       session s;
       s.owner = user_ref (p.user_id);
@@ -98,7 +99,8 @@ namespace modforge
       if (s == nullptr)
         throw session_not_found ();
       s->name = name;
-      session_store::update (*s);
+      if (!session_store::update (*s))   // deleted since it was read
+        throw session_not_found ();
       r = *s;
     });
     return r;
@@ -127,7 +129,9 @@ namespace modforge
       if (s == nullptr)
         throw session_not_found ();
       s->last_used_at = now_utc ();
-      session_store::update (*s);
+      if (!session_store::update (*s))   // deleted since it was read
+        throw session_not_found ();
+      // The session's row is locked now: the token's foreign key holds.
       r.token = issue_token (s->id, p.user_id, client);
       r.conversation = *s;
     });

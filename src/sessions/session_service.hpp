@@ -1,5 +1,5 @@
 // The rules of sessions (conversations): create, list, show with their jobs, rename, delete,
-// resume. Every operation is scoped to the caller's own sessions; anything else is a 404.
+// resume. Every operation is scoped to the caller's own sessions; anything else is not_found.
 #pragma once
 
 #include <cstdint>
@@ -42,14 +42,14 @@ namespace modforge
     std::vector<session_summary> list (const token_principal&, std::size_t limit,
                                        std::size_t offset);
 
-    // Throws api_error 404 "Session not found" unless the session is the caller's.
+    // Throws not_found ("Session not found") unless the session is the caller's.
     session_detail detail (const token_principal&, std::int64_t session_id);
     session rename (const token_principal&, std::int64_t session_id,
                     const odb::nullable<std::string>& name);
     void remove (const token_principal&, std::int64_t session_id);
     issued_session resume (const token_principal&, std::int64_t session_id, const client_info&);
 
-    // A session name as stored: trimmed; empty means no name. Throws api_error 400 when it is
+    // A session name as stored: trimmed; empty means no name. Throws invalid_input when it is
     // longer than 255 characters or holds control characters.
     static odb::nullable<std::string> normalize_name (const std::string&);
 
