@@ -43,7 +43,9 @@ ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
-ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded
+# The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
+ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded \
+            --hxx-prologue '\#include "traits.hxx"'
 ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 
 CPPFLAGS = -I$(BUILD)/odb -Iodb $(PQ_CPPFLAGS) -MMD -MP
@@ -73,7 +75,9 @@ setup:
 configure: configure.ac
 	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
-$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) odb/model.hxx odb/types.hxx Makefile
+ODB_SUPPORT = odb/model.hxx odb/types.hxx odb/traits.hxx odb/stored_enum.hxx odb/job_state.hxx \
+              odb/auth_event_kind.hxx
+$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) $(ODB_SUPPORT) Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
 $(BUILD)/odb/modforge-odb.hxx: $(BUILD)/odb/modforge-odb.cxx

@@ -18,7 +18,7 @@ namespace modforge
     #pragma db column(job::job_id)
     std::string job_id;
     #pragma db column(job::status)
-    std::string status;
+    job_status status;
     #pragma db column(job::progress)
     int progress;
     #pragma db column(job::prompt)

@@ -44,13 +44,12 @@ namespace modforge
       return r;
     }
 
-    // The pipeline's statuses first, in order, then whatever else the table holds.
+    // The pipeline's statuses first, in order, then whatever else the table holds (the
+    // counts are of the column's text, so that a row no program writes is counted too).
     std::vector<job_status_count> in_pipeline_order (const std::vector<job_status_count>& found)
     {
-      static const char* const pipeline[] =
-        {"queued", "analyzing", "generating", "packaging", "completed", "failed"};
       std::vector<job_status_count> ordered;
-      for (const char* s: pipeline)
+      for (const char* s: job_status_names)
         ordered.push_back (job_status_count {s, 0});
       const std::size_t known (ordered.size ());
       for (const job_status_count& c: found)

@@ -97,7 +97,7 @@ namespace modforge
   {
     w.begin_object ();
     time (w, "time", e.at);
-    w.member ("kind", e.kind);
+    w.member ("kind", to_string (e.kind));
     nullable_string (w, "ip_address", e.ip_address);
     nullable_string (w, "user_agent", e.user_agent);
     w.end_object ();
@@ -106,7 +106,7 @@ namespace modforge
   void write_job_summary (json_writer& w, const job_summary& j)
   {
     w.begin_object ().member ("job_id", j.job_id).member ("prompt", j.prompt)
-      .member ("status", j.status).member ("progress", j.progress);
+      .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
 
     w.key ("aiDecisions");
@@ -152,7 +152,7 @@ namespace modforge
   {
     w.begin_object ().member ("job_id", j.job_id)
       .member ("session_id", j.conversation.object_id<session> ()).member ("prompt", j.prompt)
-      .member ("status", j.status).member ("progress", j.progress);
+      .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
     time (w, "updated_at", j.updated_at);
     stored_json (w, "aiDecisions", j.spec);

@@ -28,7 +28,7 @@ namespace modforge
 
     // The security event of a failed or throttled login, for an account looked up before the
     // password was checked. An account deleted since has no log left to write to.
-    void log_login_event (database& db, std::int64_t user_id, const char* kind,
+    void log_login_event (database& db, std::int64_t user_id, auth_event_kind kind,
                           const client_info& client)
     {
       try
@@ -116,7 +116,7 @@ namespace modforge
         if (user_store::email_taken (u.email))
           throw email_taken ();
         user_store::add (u);
-        event_store::add (u.id, "register", client.ip_address, client.user_agent);
+        event_store::add (u.id, auth_event_kind::registered, client.ip_address, client.user_agent);
       });
     }
     catch (const std::exception& e)
@@ -152,7 +152,7 @@ namespace modforge
                 (u != nullptr ? account : std::string ("an unknown name")) + " from " +
                 client.ip_address);
       if (u != nullptr)
-        log_login_event (db_, u->id, "login_throttled", client);
+        log_login_event (db_, u->id, auth_event_kind::login_throttled, client);
       r.outcome = login_outcome::throttled;
       return r;
     }
@@ -164,7 +164,7 @@ namespace modforge
     {
       throttle_.login_failed (account, client.ip_address);
       if (u != nullptr)
-        log_login_event (db_, u->id, "login_failed", client);
+        log_login_event (db_, u->id, auth_event_kind::login_failed, client);
       return r;
     }
     throttle_.login_succeeded (account);
@@ -188,7 +188,7 @@ namespace modforge
 
       r.conversation = login_session (u->id, new_session, now, client);
       r.token = issue_token (r.conversation.id, u->id, client);
-      event_store::add (u->id, "login", client.ip_address, client.user_agent);
+      event_store::add (u->id, auth_event_kind::login, client.ip_address, client.user_agent);
       r.account = *current;
       r.outcome = login_outcome::ok;
     });
@@ -255,7 +255,7 @@ namespace modforge
     transact_for_caller (db_, [&]
     {
       token_store::remove_owned (p.token_id, p.user_id);
-      event_store::add (p.user_id, "logout", client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::logout, client.ip_address, client.user_agent);
     });
   }
 

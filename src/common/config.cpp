@@ -201,7 +201,7 @@ namespace modforge
       {"throttle.registration_window", integer (c.throttle.registration_window_seconds, 1,
                                                 86400 * 7, "throttle.registration_window")},
       {"files.data_dir", text (c.files.data_dir)},
-      {"jobs.image_count", integer (c.jobs.image_count, 1, 8, "jobs.image_count")},
+      {"jobs.image_count", integer (c.jobs.image_count, 1, max_image_count, "jobs.image_count")},
       {"jobs.lease_seconds", integer (c.jobs.lease_seconds, 2, 3600, "jobs.lease_seconds")},
       {"jobs.max_attempts", integer (c.jobs.max_attempts, 1, 10, "jobs.max_attempts")},
       {"jobs.poll_seconds", integer (c.jobs.poll_seconds, 1, 3600, "jobs.poll_seconds")},

@@ -57,9 +57,12 @@ namespace modforge
     std::string data_dir = "/var/lib/modforge";
   };
 
+  // A job draws 1 to this many candidate images (jobs.image_count, and a request's count).
+  const int max_image_count = 8;
+
   struct jobs_config
   {
-    int image_count = 4;            // candidate images of a new job (1-8)
+    int image_count = 4;            // candidate images of a new job (1-max_image_count)
     int lease_seconds = 60;         // how long a worker's claim holds without renewal
     int max_attempts = 3;           // claims of one task before the job fails
     int poll_seconds = 30;          // the safety-net poll when no NOTIFY arrives

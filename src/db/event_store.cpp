@@ -14,7 +14,7 @@ namespace modforge
   {
     typedef odb::query<auth_event> query;
 
-    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
+    void add (std::int64_t user_id, auth_event_kind kind, const std::string& ip_address,
               const std::string& user_agent)
     {
       auth_event e;

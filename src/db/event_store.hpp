@@ -11,7 +11,7 @@ namespace modforge
 {
   namespace event_store
   {
-    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
+    void add (std::int64_t user_id, auth_event_kind, const std::string& ip_address,
               const std::string& user_agent);
     // Newest first.
     std::vector<auth_event> list (std::int64_t user_id, std::size_t limit);

@@ -13,6 +13,7 @@
 #include "../http/json.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
+#include "job_stages.hpp"
 #include "stage_failure.hpp"
 
 namespace modforge
@@ -58,7 +59,7 @@ namespace modforge
   void job_pipeline::stages (const claimed_job& c)
   {
     ai_decisions d;
-    if (c.task == "generate")
+    if (c.task == job_task::generate)
     {
       d = config_.analyser_command.empty ()
           ? analyse_builtin (c.prompt)
@@ -68,8 +69,7 @@ namespace modforge
       check (queue_.update (c, [&] (job& j)
       {
         j.spec = spec;
-        j.status = "generating";
-        j.progress = 40;
+        enter_status (j, job_status::generating);
         append_log (j, now_utc (), "Decided on \"" + d.item_name + "\" (" + d.kind + ", mod id " +
                                    d.mod_id + ")");
       }));
@@ -78,7 +78,7 @@ namespace modforge
       d = decisions_from_json (c.spec.get ());
 
     int selected (c.selected_image);
-    if (c.task != "package")
+    if (c.task != job_task::package)
     {
       files_.make_dir (c.id);
       for (int i (0); i < c.image_count; ++i)
@@ -88,15 +88,14 @@ namespace modforge
                                      encode_png (t));
       }
       // A smaller new set leaves no old image behind.
-      for (int i (c.image_count); i < 8; ++i)
+      for (int i (c.image_count); i < max_image_count; ++i)
         unlink (files_.path (job_files::image_name (c.id, i)).c_str ());
       selected = 0;
       check (queue_.update (c, [&] (job& j)
       {
         j.images_ready = c.image_count;
         j.selected_image = 0;
-        j.status = "packaging";
-        j.progress = 80;
+        enter_status (j, job_status::packaging);
         append_log (j, now_utc (), "Drew " + std::to_string (c.image_count) +
                                    " candidate images");
       }));

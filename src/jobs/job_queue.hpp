@@ -20,7 +20,7 @@ namespace modforge
     std::int64_t id = 0;        // database id (the files folder's name)
     std::string job_id;         // public UUID
     std::string prompt;
-    std::string task;           // generate, images, package
+    job_task task = job_task::generate;
     odb::nullable<json_text> spec;
     int image_count = 0;
     int image_variant = 0;

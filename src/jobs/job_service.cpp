@@ -11,6 +11,7 @@
 #include "../db/session_store.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
+#include "job_stages.hpp"
 
 namespace modforge
 {
@@ -28,16 +29,16 @@ namespace modforge
 
     domain_error job_running (const job& j)
     {
-      return job_busy ("The job is " + j.status + "; try again when it has completed");
+      return job_busy (std::string ("The job is ") + to_string (j.status) +
+                       "; try again when it has completed");
     }
 
     // Hands the job back to the workers for `task`; they wake on the NOTIFY.
-    void requeue (job& j, const char* task, const std::string& why)
+    void requeue (job& j, job_task task, const std::string& why)
     {
       utc_time now (now_utc ());
       j.task = task;
-      j.status = "queued";
-      j.progress = 0;
+      enter_status (j, job_status::queued);
       j.error.reset ();
       j.attempts = 0;
       j.lease_expires_at.reset ();
@@ -88,8 +89,8 @@ namespace modforge
     job j;
     j.prompt = normalize_prompt (prompt);
     j.job_id = generate_token ();
-    j.status = "queued";
-    j.task = "generate";
+    enter_status (j, job_status::queued);
+    j.task = job_task::generate;
     j.image_count = config_.image_count;
 
     std::int64_t target (session_id != 0 ? session_id : p.session_id);
@@ -158,13 +159,13 @@ namespace modforge
   {
     return change_own_job (p, job_id, [index] (job& j)
     {
-      if (j.status != "completed")
+      if (j.status != job_status::completed)
         throw job_running (j);
       if (index < 0 || index >= j.images_ready)
         throw invalid_input ("index must be an integer from 0 to " +
                                 std::to_string (j.images_ready - 1));
       j.selected_image = index;
-      requeue (j, "package", "Packaging again with image " + std::to_string (index));
+      requeue (j, job_task::package, "Packaging again with image " + std::to_string (index));
     });
   }
 
@@ -173,7 +174,7 @@ namespace modforge
   {
     return change_own_job (p, job_id, [count] (job& j)
     {
-      if (j.status != "completed" && j.status != "failed")
+      if (j.status != job_status::completed && j.status != job_status::failed)
         throw job_running (j);
       if (j.spec.null ())
         throw job_busy ("The job failed before its item was analysed; start a new one");
@@ -183,7 +184,7 @@ namespace modforge
         j.image_count = count;
       j.images_ready = 0;
       j.selected_image = 0;
-      requeue (j, "images", "Drawing " + std::to_string (j.image_count) + " new images");
+      requeue (j, job_task::images, "Drawing " + std::to_string (j.image_count) + " new images");
     });
   }
 
