@@ -139,7 +139,7 @@ FUZZ_CXXFLAGS = $(CXXSTD) -O1 -g $(SANITIZERS) -fsanitize-ignorelist=$(FUZZ_IGNO
 FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/http/request.cpp src/http/response.cpp src/http/error_response.cpp \
                src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
-               src/auth/client_info.cpp \
+               src/auth/user_agent.cpp src/common/text_rules.cpp \
                src/auth/token_codec.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
                src/generator/decisions.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)

@@ -5,7 +5,7 @@
 #include <functional>
 #include <memory>
 
-#include "../auth/client_info.hpp"
+#include "../common/client_info.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../db/job_store.hpp"

@@ -2,7 +2,6 @@
 #include "routes.hpp"
 
 #include "../common/domain_error.hpp"
-#include "../common/clock.hpp"
 #include "../http/json.hpp"
 #include "json_views.hpp"
 
@@ -18,9 +17,8 @@ namespace modforge
       {
         w.key ("user");
         write_user (w, p);
-        w.key ("current_session").begin_object ().member ("id", p.session_id).key ("name")
-          .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
-          .member ("created_at", format_iso8601 (p.session_created_at)).end_object ();
+        w.key ("current_session");
+        write_session (w, p, false);
       });
     }
 

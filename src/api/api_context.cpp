@@ -6,7 +6,9 @@
 #include <strings.h>
 
 #include "../auth/client_address.hpp"
+#include "../auth/user_agent.hpp"
 #include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../http/json.hpp"
 #include "../http/query_string.hpp"
 #include "error_mapping.hpp"
@@ -46,9 +48,7 @@ namespace modforge
     else
       token = r.session_token;
 
-    std::size_t b (token.find_first_not_of (' '));
-    token = b == std::string::npos ? std::string ()
-                                   : token.substr (b, token.find_last_not_of (' ') - b + 1);
+    token = trim (token, " ");
     if (token.empty () && r.authorization.empty () && r.session_token.empty ())
       throw missing_token ();
     if (token.empty ())
@@ -65,7 +65,7 @@ namespace modforge
 
   rapidjson::Document json_body (const request& r)
   {
-    bool empty (r.body.find_first_not_of (" \t\r\n") == std::string::npos);
+    bool empty (r.body.find_first_not_of (white_space) == std::string::npos);
     if (!empty)
     {
       const std::string json ("application/json");

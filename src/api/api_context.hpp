@@ -10,7 +10,7 @@
 #include "../../odb/token_principal.hxx"
 #include "../auth/account_service.hpp"
 #include "../auth/auth_service.hpp"
-#include "../auth/client_info.hpp"
+#include "../common/client_info.hpp"
 #include "../common/domain_error.hpp"
 #include "../http/request.hpp"
 #include "../http/response.hpp"

@@ -1,7 +1,6 @@
 // Endpoints 1-4: register, login, verify, logout.
 #include "routes.hpp"
 
-#include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../http/json.hpp"
 #include "error_mapping.hpp"
@@ -58,10 +57,8 @@ namespace modforge
       {
         w.member ("valid", true).key ("user");
         write_user_brief (w, p);
-        w.key ("session").begin_object ().member ("id", p.session_id).key ("name")
-          .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
-          .member ("created_at", format_iso8601 (p.session_created_at))
-          .member ("last_used_at", format_iso8601 (p.session_last_used_at)).end_object ();
+        w.key ("session");
+        write_session (w, p, true);
       });
     }
 

@@ -21,6 +21,21 @@ namespace modforge
     {
       return w.member (key, format_iso8601 (t));
     }
+
+    // The members every session object has, in the order clients see them:
+    // id[, token], name, created_at[, last_used_at].
+    void session_members (json_writer& w, std::int64_t id, const std::string* token,
+                          const odb::nullable<std::string>& name, utc_time created_at,
+                          const utc_time* last_used_at)
+    {
+      w.member ("id", id);
+      if (token != nullptr)
+        w.member ("token", *token);
+      nullable_string (w, "name", name);
+      time (w, "created_at", created_at);
+      if (last_used_at != nullptr)
+        time (w, "last_used_at", *last_used_at);
+    }
   }
 
   void write_user_brief (json_writer& w, const user& u)
@@ -56,28 +71,31 @@ namespace modforge
 
   void write_session (json_writer& w, const session& s, bool with_last_used_at)
   {
-    w.begin_object ().member ("id", s.id);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
-    if (with_last_used_at)
-      time (w, "last_used_at", s.last_used_at);
+    w.begin_object ();
+    session_members (w, s.id, nullptr, s.name, s.created_at,
+                     with_last_used_at ? &s.last_used_at : nullptr);
+    w.end_object ();
+  }
+
+  void write_session (json_writer& w, const token_principal& p, bool with_last_used_at)
+  {
+    w.begin_object ();
+    session_members (w, p.session_id, nullptr, p.session_name, p.session_created_at,
+                     with_last_used_at ? &p.session_last_used_at : nullptr);
     w.end_object ();
   }
 
   void write_issued_session (json_writer& w, const session& s, const std::string& token)
   {
-    w.begin_object ().member ("id", s.id).member ("token", token);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
+    w.begin_object ();
+    session_members (w, s.id, &token, s.name, s.created_at, nullptr);
     w.end_object ();
   }
 
   void write_session_summary (json_writer& w, const session_summary& s, bool current)
   {
-    w.begin_object ().member ("id", s.id);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
-    time (w, "last_used_at", s.last_used_at);
+    w.begin_object ();
+    session_members (w, s.id, nullptr, s.name, s.created_at, &s.last_used_at);
     w.member ("job_count", s.job_count).member ("current", current).end_object ();
   }
 

@@ -11,13 +11,13 @@ namespace modforge
   {
     domain_error session_not_found () {return not_found ("Session not found");}
 
-    // The optional "name" of a request body: absent, null, or a string.
+    // The optional "name" of a request body, as sent: absent, null, or a string.
     odb::nullable<std::string> name_of (const rapidjson::Document& b)
     {
       std::string name;
       if (!optional_string (b, "name", name))
         return odb::nullable<std::string> ();
-      return session_service::normalize_name (name);
+      return name;
     }
 
     response write_detail (const session_detail& d)

@@ -3,6 +3,7 @@
 
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../db/event_store.hpp"
 #include "../db/job_store.hpp"
 #include "../db/token_store.hpp"
@@ -77,23 +78,20 @@ namespace modforge
           throw username_taken ();
         u->username = c.username;
         u->username_key = key;
-        event_store::add (u->id, auth_event_kind::username_changed,
-                          client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::username_changed, client);
       }
       if (c.has_email && email != u->email)
       {
         if (user_store::email_taken (email, u->id))
           throw email_taken ();
         u->email = email;
-        event_store::add (u->id, auth_event_kind::email_changed,
-                          client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::email_changed, client);
       }
       if (c.has_password)
       {
         u->password_hash = new_hash;
         token_store::remove_all_but (u->id, p.token_id);
-        event_store::add (u->id, auth_event_kind::password_changed,
-                          client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::password_changed, client);
       }
       u->updated_at = now_utc ();
       user_store::update (*u);
@@ -123,8 +121,7 @@ namespace modforge
     transact_for_caller (db_, [&]
     {
       n = token_store::remove_all_but (p.user_id, p.token_id);
-      event_store::add (p.user_id, auth_event_kind::logout_all,
-                        client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::logout_all, client);
     });
     return n;
   }
@@ -143,8 +140,7 @@ namespace modforge
     {
       if (!token_store::remove_owned (token_id, p.user_id))
         throw not_found ("Token not found");
-      event_store::add (p.user_id, auth_event_kind::token_revoked,
-                        client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::token_revoked, client);
     });
   }
 

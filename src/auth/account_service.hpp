@@ -10,10 +10,10 @@
 #include "../../odb/session_token.hxx"
 #include "../../odb/token_principal.hxx"
 #include "../../odb/user.hxx"
+#include "../common/client_info.hpp"
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 #include "auth_service.hpp"
-#include "client_info.hpp"
 
 namespace modforge
 {

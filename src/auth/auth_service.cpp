@@ -6,6 +6,7 @@
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/log.hpp"
+#include "../common/text_rules.hpp"
 #include "../db/event_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
@@ -33,7 +34,7 @@ namespace modforge
     {
       try
       {
-        db.transact ([&] {event_store::add (user_id, kind, client.ip_address, client.user_agent);});
+        db.transact ([&] {event_store::add (user_id, kind, client);});
       }
       catch (const std::exception& e)
       {
@@ -55,20 +56,14 @@ namespace modforge
       if (s != nullptr)
       {
         s->last_used_at = now;
-        if (!client.user_agent.empty ())
-          s->user_agent = client.user_agent;
-        if (!client.ip_address.empty ())
-          s->ip_address = client.ip_address;
+        record_client (*s, client);
         if (session_store::update (*s))
           return *s;
       }
       session n;
       n.owner = user_ref (user_id);
       n.created_at = n.last_used_at = now;
-      if (!client.user_agent.empty ())
-        n.user_agent = client.user_agent;
-      if (!client.ip_address.empty ())
-        n.ip_address = client.ip_address;
+      record_client (n, client);
       session_store::add (n);
       return n;
     }
@@ -116,7 +111,7 @@ namespace modforge
         if (user_store::email_taken (u.email))
           throw email_taken ();
         user_store::add (u);
-        event_store::add (u.id, auth_event_kind::registered, client.ip_address, client.user_agent);
+        event_store::add (u.id, auth_event_kind::registered, client);
       });
     }
     catch (const std::exception& e)
@@ -188,7 +183,7 @@ namespace modforge
 
       r.conversation = login_session (u->id, new_session, now, client);
       r.token = issue_token (r.conversation.id, u->id, client);
-      event_store::add (u->id, auth_event_kind::login, client.ip_address, client.user_agent);
+      event_store::add (u->id, auth_event_kind::login, client);
       r.account = *current;
       r.outcome = login_outcome::ok;
     });
@@ -255,7 +250,7 @@ namespace modforge
     transact_for_caller (db_, [&]
     {
       token_store::remove_owned (p.token_id, p.user_id);
-      event_store::add (p.user_id, auth_event_kind::logout, client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::logout, client);
     });
   }
 

@@ -7,9 +7,9 @@
 #include "../../odb/session.hxx"
 #include "../../odb/token_principal.hxx"
 #include "../../odb/user.hxx"
+#include "../common/client_info.hpp"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
-#include "client_info.hpp"
 #include "password_hasher.hpp"
 #include "throttle.hpp"
 

@@ -1,6 +1,7 @@
 // Validation of usernames, emails and passwords.
 #include "credentials_rules.hpp"
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 
 #include <algorithm>
@@ -22,14 +23,6 @@ namespace modforge
     return domain_error (error_kind::conflict, "email_taken", "Email already exists");
   }
 
-  std::string ascii_lower (std::string s)
-  {
-    for (char& c: s)
-      if (c >= 'A' && c <= 'Z')
-        c = static_cast<char> (c - 'A' + 'a');
-    return s;
-  }
-
   std::string check_username (const std::string& u)
   {
     bool chars_ok (std::all_of (u.begin (), u.end (), [] (char c)
@@ -47,9 +40,8 @@ namespace modforge
     const std::string bad ("email must be a valid address of at most 255 characters");
     if (e.empty () || e.size () > 255)
       return bad;
-    for (char c: e)
-      if (static_cast<unsigned char> (c) <= 0x20 || c == 0x7f)
-        return bad;
+    if (e.find (' ') != std::string::npos || has_ascii_control (e))
+      return bad;
 
     std::size_t at (e.find ('@'));
     if (at == std::string::npos || at == 0 || e.find ('@', at + 1) != std::string::npos)

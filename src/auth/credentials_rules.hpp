@@ -1,5 +1,5 @@
-// The rules for usernames, emails and passwords (SPEC §3 conventions). Each check returns an
-// empty string when the value is acceptable, or the sentence to show the client.
+// The rules for usernames, emails and passwords. Each check returns an empty string when the
+// value is acceptable, or the sentence to show the client.
 #pragma once
 
 #include <cstddef>
@@ -13,7 +13,7 @@ namespace modforge
   std::string check_username (const std::string&);
 
   // At most 255 bytes, exactly one '@' with something before it, a dot inside the domain,
-  // no spaces or control characters.
+  // no spaces or control characters. Compare and store it lower case (ascii_lower).
   std::string check_email (const std::string&);
 
   // min_length..72 bytes of valid UTF-8 without NUL, equal to neither the username nor the email
@@ -24,7 +24,4 @@ namespace modforge
   // The conflicts of a username or an email that another account has.
   domain_error username_taken ();
   domain_error email_taken ();
-
-  // ASCII lower case: usernames and emails are compared and stored this way.
-  std::string ascii_lower (std::string);
 }

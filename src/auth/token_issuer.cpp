@@ -21,10 +21,7 @@ namespace modforge
     t.owner = user_ref (user_id);
     t.token_hash = hash_token (token);
     t.created_at = t.last_used_at = now;
-    if (!c.user_agent.empty ())
-      t.user_agent = c.user_agent;
-    if (!c.ip_address.empty ())
-      t.ip_address = c.ip_address;
+    record_client (t, c);
     token_store::add (t);
     return token;
   }

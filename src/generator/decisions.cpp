@@ -6,8 +6,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
-#include "code_points.hpp"
 #include "../http/json.hpp"
 
 namespace modforge
@@ -18,29 +18,14 @@ namespace modforge
     const std::size_t max_description_chars = 300;
     const std::size_t min_colours = 2, max_colours = 4;
 
-    // Characters (code points) in `s`, which must be valid UTF-8; `control` tells whether one
-    // of them is a C0 control, DEL or a C1 control.
-    std::size_t count_chars (const std::string& s, bool& control)
-    {
-      std::size_t n (0);
-      control = false;
-      for_each_code_point (s, 0, [&] (unsigned cp)
-      {
-        control = control || cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-        ++n;
-      });
-      return n;
-    }
-
     void check_text (const std::string& value, const char* field, std::size_t min_chars,
                      std::size_t max_chars)
     {
       if (!is_valid_utf8 (value))
         throw generator_error (std::string (field) + " is not valid UTF-8");
-      bool control;
-      std::size_t n (count_chars (value, control));
-      if (control)
+      if (has_control_code_point (value))
         throw generator_error (std::string (field) + " contains a control character");
+      std::size_t n (count_code_points (value));
       if (n < min_chars || n > max_chars)
         throw generator_error (std::string (field) + " must be " + std::to_string (min_chars) +
                                " to " + std::to_string (max_chars) + " characters long");

@@ -3,7 +3,8 @@
 
 #include <cstdio>
 
-#include "code_points.hpp"
+#include "../common/text_rules.hpp"
+#include "../common/utf8.hpp"
 
 namespace modforge
 {
@@ -69,7 +70,7 @@ namespace modforge
     {
       if (cp == '"' || cp == '\\')
         out += '\\', out += static_cast<char> (cp);
-      else if (cp < 0x20 || cp == 0x7f)
+      else if (is_ascii_control (cp))
         append_escape (out, "\\%03o", cp);
       else if (cp < 0x80)
         out += static_cast<char> (cp);

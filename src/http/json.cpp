@@ -4,6 +4,7 @@
 #include <rapidjson/error/en.h>
 
 #include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 #include "http_error.hpp"
 
@@ -78,7 +79,7 @@ namespace modforge
   rapidjson::Document parse_json_object (const std::string& body)
   {
     rapidjson::Document d;
-    if (body.find_first_not_of (" \t\r\n") == std::string::npos)
+    if (body.find_first_not_of (white_space) == std::string::npos)
     {
       d.SetObject ();
       return d;

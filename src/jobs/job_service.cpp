@@ -6,6 +6,7 @@
 #include "../auth/token_codec.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../db/job_store.hpp"
 #include "../db/references.hpp"
 #include "../db/session_store.hpp"
@@ -65,21 +66,15 @@ namespace modforge
 
   std::string job_service::normalize_prompt (const std::string& raw)
   {
-    std::size_t b (raw.find_first_not_of (" \t\r\n"));
-    if (b == std::string::npos)
-      throw invalid_input ("prompt is required (1-2000 characters)");
-    std::string p (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
-
-    std::size_t characters (0);
-    for (unsigned char c: p)
-    {
-      if ((c & 0xc0) != 0x80)
-        ++characters;
-      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-        throw invalid_input ("prompt must not contain control characters");
-    }
-    if (characters > max_prompt_characters)
-      throw invalid_input ("prompt must be at most 2000 characters");
+    const std::string most (std::to_string (max_prompt_characters));
+    std::string p (trim (raw));
+    if (p.empty ())
+      throw invalid_input ("prompt is required (1-" + most + " characters)");
+    // Line breaks and tabs are the only controls a prompt may hold.
+    if (has_ascii_control (p, "\n\t\r"))
+      throw invalid_input ("prompt must not contain control characters");
+    if (count_code_points (p) > max_prompt_characters)
+      throw invalid_input ("prompt must be at most " + most + " characters");
     return p;
   }
 

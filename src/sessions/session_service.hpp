@@ -12,7 +12,7 @@
 #include "../../odb/session.hxx"
 #include "../../odb/session_summary.hxx"
 #include "../../odb/token_principal.hxx"
-#include "../auth/client_info.hpp"
+#include "../common/client_info.hpp"
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 
@@ -36,6 +36,7 @@ namespace modforge
     session_service (database&, const job_files&);
 
     // A new session with a token bound to it; the caller's own token stays where it was.
+    // `name` as the client sent it (null: none), stored as normalize_name makes it.
     issued_session create (const token_principal&, const odb::nullable<std::string>& name,
                            const client_info&);
 
@@ -44,14 +45,15 @@ namespace modforge
 
     // Throws not_found ("Session not found") unless the session is the caller's.
     session_detail detail (const token_principal&, std::int64_t session_id);
+    // `name` as for create; null, or nothing but white space, clears the name.
     session rename (const token_principal&, std::int64_t session_id,
                     const odb::nullable<std::string>& name);
     void remove (const token_principal&, std::int64_t session_id);
     issued_session resume (const token_principal&, std::int64_t session_id, const client_info&);
 
-    // A session name as stored: trimmed; empty means no name. Throws invalid_input when it is
-    // longer than 255 characters or holds control characters.
-    static odb::nullable<std::string> normalize_name (const std::string&);
+    // A session name as stored: trimmed; empty (or null) means no name. Throws invalid_input
+    // when it is longer than 255 characters or holds control characters.
+    static odb::nullable<std::string> normalize_name (const odb::nullable<std::string>&);
 
   private:
     database& db_;
