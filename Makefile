@@ -50,7 +50,8 @@ ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 
 CPPFLAGS = -I$(BUILD)/odb -Iodb $(PQ_CPPFLAGS) -MMD -MP
 ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
-# The ODB runtime is linked statically: Debian 12 does not ship it (see SPEC §1).
+# The ODB runtime is linked statically: Debian 12 does not ship it (scripts/setup.sh takes its
+# static libraries from Debian 11), so the programs and the .deb need only Debian 12's packages.
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
        -lpthread
 
@@ -140,7 +141,7 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/http/request.cpp src/http/response.cpp src/http/error_response.cpp \
                src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
                src/auth/user_agent.cpp src/common/text_rules.cpp \
-               src/auth/token_codec.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
+               src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
                src/generator/decisions.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))

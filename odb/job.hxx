@@ -41,7 +41,10 @@ namespace modforge
     #pragma db type("TEXT")
     std::string prompt;
 
-    odb::nullable<json_text> spec;
+    // What the analyser decided about the item (the generator's decisions record, as JSON;
+    // the API's aiDecisions). NULL until the analysis is done.
+    #pragma db column("spec")
+    odb::nullable<json_text> decisions;
     odb::nullable<json_text> result;
     json_text logs = "[]";
 

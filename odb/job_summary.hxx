@@ -25,7 +25,7 @@ namespace modforge
     std::string prompt;
     #pragma db column(job::created_at)
     utc_time created_at;
-    #pragma db column(job::spec)
-    odb::nullable<json_text> spec;
+    #pragma db column(job::decisions)
+    odb::nullable<json_text> decisions;
   };
 }

@@ -1,4 +1,4 @@
-// Endpoints 5, 5b, 5c and 11-14: the account, its tokens and its security log.
+// The signed-in user's own account: me, its tokens, logout-all and its security log.
 #include "routes.hpp"
 
 #include "../common/domain_error.hpp"

@@ -1,4 +1,4 @@
-// Endpoints 1-4: register, login, verify, logout.
+// Signing up and in: register, login, verify, logout.
 #include "routes.hpp"
 
 #include "../common/domain_error.hpp"

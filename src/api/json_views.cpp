@@ -128,17 +128,17 @@ namespace modforge
     time (w, "created_at", j.created_at);
 
     w.key ("aiDecisions");
-    rapidjson::Document spec;
-    if (!j.spec.null ())
-      spec.Parse (j.spec.get ().c_str ());
-    if (spec.IsObject ())
+    rapidjson::Document decisions;
+    if (!j.decisions.null ())
+      decisions.Parse (j.decisions.get ().c_str ());
+    if (decisions.IsObject ())
     {
       w.begin_object ();
       for (const char* k: {"itemName", "modName"})
       {
-        auto i (spec.FindMember (k));
+        auto i (decisions.FindMember (k));
         w.key (k);
-        if (i != spec.MemberEnd () && i->value.IsString ())
+        if (i != decisions.MemberEnd () && i->value.IsString ())
           w.value (i->value);
         else
           w.null ();
@@ -173,7 +173,7 @@ namespace modforge
       .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
     time (w, "updated_at", j.updated_at);
-    stored_json (w, "aiDecisions", j.spec);
+    stored_json (w, "aiDecisions", j.decisions);
 
     w.key ("images").begin_array ();
     for (int i (0); i < j.images_ready; ++i)

@@ -1,4 +1,4 @@
-// Endpoints 6-10: sessions (conversations).
+// The session endpoints: create, list, show (with jobs), rename, delete, resume.
 #include "routes.hpp"
 
 #include "../common/domain_error.hpp"

@@ -7,6 +7,7 @@
 #include "../common/domain_error.hpp"
 #include "../common/log.hpp"
 #include "../common/text_rules.hpp"
+#include "../common/uuid.hpp"
 #include "../db/event_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
@@ -14,7 +15,7 @@
 #include "caller_transaction.hpp"
 #include "credentials_rules.hpp"
 #include "password_quality.hpp"
-#include "token_codec.hpp"
+#include "token_hash.hpp"
 #include "token_issuer.hpp"
 
 namespace modforge
@@ -192,7 +193,7 @@ namespace modforge
 
   token_principal auth_service::authenticate (const std::string& token)
   {
-    if (!is_token_shaped (token))
+    if (!is_uuid (token))
       throw invalid_session ();
 
     std::string h (hash_token (token));

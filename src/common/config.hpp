@@ -34,7 +34,8 @@ namespace modforge
     std::vector<std::string> trusted_proxies;
     // libpwquality's dictionary and similarity checks on new passwords.
     bool password_quality = false;
-    // Token lifetimes in seconds; 0: none (tokens never expire, as the design asks).
+    // Token lifetimes in seconds; 0: none. By default tokens never expire: a device stays
+    // signed in until it logs out, or the user or an operator revokes its token.
     int token_idle_timeout_seconds = 0;
     int token_max_age_seconds = 0;
   };

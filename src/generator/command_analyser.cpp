@@ -1,4 +1,4 @@
-// The external analyser: an operator-given command that answers a prompt with aiDecisions JSON.
+// The external analyser: an operator-given command that answers a prompt with decisions JSON.
 #include "analyser.hpp"
 
 #include <cstring>
@@ -29,7 +29,7 @@ namespace modforge
     }
   }
 
-  ai_decisions analyse_with_command (const std::string& command, const std::string& prompt,
+  decisions analyse_with_command (const std::string& command, const std::string& prompt,
                                      int timeout_seconds)
   {
     if (is_blank_prompt (prompt))

@@ -1,4 +1,4 @@
-// The aiDecisions record: JSON in and out, and the rules every record must obey.
+// The decisions record: JSON in and out, and the rules every record must obey.
 #include "decisions.hpp"
 
 #include <cstdio>
@@ -123,7 +123,7 @@ namespace modforge
     return buf;
   }
 
-  std::string decisions_to_json (const ai_decisions& d)
+  std::string decisions_to_json (const decisions& d)
   {
     std::string out;
     json_writer w (out);
@@ -140,7 +140,7 @@ namespace modforge
     return out;
   }
 
-  void validate_decisions (const ai_decisions& d)
+  void validate_decisions (const decisions& d)
   {
     check_text (d.item_name, "itemName", 1, max_name_chars);
     check_text (d.mod_name, "modName", 1, max_name_chars);
@@ -158,7 +158,7 @@ namespace modforge
       throw generator_error ("colours must hold 2 to 4 colours");
   }
 
-  ai_decisions decisions_from_json (const std::string& json)
+  decisions decisions_from_json (const std::string& json)
   {
     // Iterative parsing: the text may come from an external command, and deep nesting must not
     // exhaust the stack.
@@ -172,7 +172,7 @@ namespace modforge
     if (!doc.IsObject ())
       throw generator_error ("aiDecisions must be a JSON object");
 
-    ai_decisions d;
+    decisions d;
     d.item_name = string_member (doc, "itemName");
     d.mod_name = string_member (doc, "modName");
     d.mod_id = string_member (doc, "modId");

@@ -126,7 +126,7 @@ namespace modforge
     return java_package (mod_id) + "." + java_class_name (mod_id);
   }
 
-  std::string java_mod_source (const ai_decisions& d)
+  std::string java_mod_source (const decisions& d)
   {
     const java_item& item (item_for (d.kind));
     return

@@ -58,24 +58,24 @@ namespace modforge
 
   void job_pipeline::stages (const claimed_job& c)
   {
-    ai_decisions d;
+    decisions d;
     if (c.task == job_task::generate)
     {
       d = config_.analyser_command.empty ()
           ? analyse_builtin (c.prompt)
           : analyse_with_command (config_.analyser_command, c.prompt,
                                   config_.analyser_timeout_seconds);
-      std::string spec (decisions_to_json (d));
+      std::string json (decisions_to_json (d));
       check (queue_.update (c, [&] (job& j)
       {
-        j.spec = spec;
+        j.decisions = json;
         enter_status (j, job_status::generating);
         append_log (j, now_utc (), "Decided on \"" + d.item_name + "\" (" + d.kind + ", mod id " +
                                    d.mod_id + ")");
       }));
     }
     else
-      d = decisions_from_json (c.spec.get ());
+      d = decisions_from_json (c.decisions.get ());
 
     int selected (c.selected_image);
     if (c.task != job_task::package)

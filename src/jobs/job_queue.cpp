@@ -77,7 +77,7 @@ namespace modforge
         out.job_id = j->job_id;
         out.prompt = j->prompt;
         out.task = j->task;
-        out.spec = j->spec;
+        out.decisions = j->decisions;
         out.image_count = j->image_count;
         out.image_variant = j->image_variant;
         out.selected_image = j->selected_image;

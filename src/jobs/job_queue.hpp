@@ -21,7 +21,7 @@ namespace modforge
     std::string job_id;         // public UUID
     std::string prompt;
     job_task task = job_task::generate;
-    odb::nullable<json_text> spec;
+    odb::nullable<json_text> decisions;  // the analyser's, as JSON (for images and package)
     int image_count = 0;
     int image_variant = 0;
     int selected_image = 0;

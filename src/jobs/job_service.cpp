@@ -3,10 +3,10 @@
 
 #include <rapidjson/document.h>
 
-#include "../auth/token_codec.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/text_rules.hpp"
+#include "../common/uuid.hpp"
 #include "../db/job_store.hpp"
 #include "../db/references.hpp"
 #include "../db/session_store.hpp"
@@ -83,7 +83,7 @@ namespace modforge
   {
     job j;
     j.prompt = normalize_prompt (prompt);
-    j.job_id = generate_token ();
+    j.job_id = random_uuid ();
     enter_status (j, job_status::queued);
     j.task = job_task::generate;
     j.image_count = config_.image_count;
@@ -123,7 +123,7 @@ namespace modforge
 
   job job_service::status (const token_principal& p, const std::string& job_id)
   {
-    if (!is_token_shaped (job_id))
+    if (!is_uuid (job_id))
       throw job_not_found ();
     std::shared_ptr<job> j;
     db_.read_one ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
@@ -135,7 +135,7 @@ namespace modforge
   job job_service::change_own_job (const token_principal& p, const std::string& job_id,
                                    const std::function<void (job&)>& change)
   {
-    if (!is_token_shaped (job_id))
+    if (!is_uuid (job_id))
       throw job_not_found ();
     job r;
     db_.transact ([&]
@@ -171,7 +171,7 @@ namespace modforge
     {
       if (j.status != job_status::completed && j.status != job_status::failed)
         throw job_running (j);
-      if (j.spec.null ())
+      if (j.decisions.null ())
         throw job_busy ("The job failed before its item was analysed; start a new one");
       // The new set starts after the old one, so that it differs from it.
       j.image_variant += j.image_count;

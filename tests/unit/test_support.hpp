@@ -48,4 +48,10 @@ namespace modforge_test
   {
     return haystack.find (needle) != std::string::npos;
   }
+
+  // 0-9 and a-f: the digits of the UUIDs and hashes modforge writes.
+  inline bool is_lower_hex (char c)
+  {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  }
 }
