@@ -119,7 +119,7 @@ namespace modforge
     if (!parse_decimal (*text, v) || v < static_cast<std::int64_t> (min) ||
         v > static_cast<std::int64_t> (max))
       throw invalid_input (std::string (name) + " must be an integer from " +
-                              std::to_string (min) + " to " + std::to_string (max));
+                           std::to_string (min) + " to " + std::to_string (max));
     return static_cast<std::size_t> (v);
   }
 }

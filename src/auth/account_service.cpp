@@ -106,7 +106,9 @@ namespace modforge
     db_.transact ([&]
     {
       jobs = job_store::ids_for_user (p.user_id);
-      user_store::remove (p.user_id);
+      // Deleted by a concurrent request since the password was checked: so was the token.
+      if (!user_store::remove (p.user_id))
+        throw invalid_session ();
     });
     // The rows went with the user (ON DELETE CASCADE); now their files.
     files_.remove_after_delete (jobs);

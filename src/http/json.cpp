@@ -127,7 +127,7 @@ namespace modforge
       throw invalid_input (std::string (name) + " must be a string");
     if (v->GetStringLength () > max_bytes)
       throw invalid_input (std::string (name) + " must be at most " +
-                              std::to_string (max_bytes) + " bytes long");
+                           std::to_string (max_bytes) + " bytes long");
     out.assign (v->GetString (), v->GetStringLength ());
     return true;
   }
@@ -140,7 +140,7 @@ namespace modforge
       return false;
     if (!v->IsInt64 () || v->GetInt64 () < min || v->GetInt64 () > max)
       throw invalid_input (std::string (name) + " must be an integer from " +
-                              std::to_string (min) + " to " + std::to_string (max));
+                           std::to_string (min) + " to " + std::to_string (max));
     out = v->GetInt64 ();
     return true;
   }

@@ -158,7 +158,7 @@ namespace modforge
         throw job_running (j);
       if (index < 0 || index >= j.images_ready)
         throw invalid_input ("index must be an integer from 0 to " +
-                                std::to_string (j.images_ready - 1));
+                             std::to_string (j.images_ready - 1));
       j.selected_image = index;
       requeue (j, job_task::package, "Packaging again with image " + std::to_string (index));
     });
