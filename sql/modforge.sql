@@ -2,6 +2,10 @@
  * compiler for C++.
  */
 
+DROP TABLE IF EXISTS "known_addresses" CASCADE;
+
+DROP TABLE IF EXISTS "user_queues" CASCADE;
+
 DROP TABLE IF EXISTS "login_throttles" CASCADE;
 
 DROP TABLE IF EXISTS "auth_events" CASCADE;
@@ -102,6 +106,8 @@ CREATE TABLE "jobs" (
   "attempts" INTEGER NOT NULL,
   "claim" BIGINT NOT NULL,
   "lease_expires_at" TIMESTAMPTZ NULL,
+  "started_at" TIMESTAMPTZ NULL,
+  "finished_at" TIMESTAMPTZ NULL,
   CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
     REFERENCES "users" ("id")
@@ -126,6 +132,13 @@ CREATE INDEX "jobs_session_created_i"
   ON "jobs" (
     "session_id",
     "created_at");
+
+CREATE INDEX "jobs_active_i"
+  ON "jobs" (
+    "user_id",
+    "status",
+    "id")
+ WHERE status IN ('queued', 'analyzing', 'generating', 'packaging');
 
 CREATE TABLE "auth_events" (
   "id" BIGSERIAL NOT NULL PRIMARY KEY,
@@ -152,12 +165,53 @@ CREATE TABLE "login_throttles" (
   "events" INTEGER NOT NULL,
   "first_event_at" TIMESTAMPTZ NOT NULL,
   "last_event_at" TIMESTAMPTZ NOT NULL,
-  "locked_until" TIMESTAMPTZ NULL);
+  "locked_until" TIMESTAMPTZ NULL,
+  "refusals" INTEGER NOT NULL DEFAULT 0);
 
 CREATE UNIQUE INDEX "login_throttles_scope_key_i"
   ON "login_throttles" (
     "scope",
     "key");
+
+CREATE TABLE "user_queues" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "queued" INTEGER NOT NULL,
+  "running" INTEGER NOT NULL,
+  "last_claimed_at" TIMESTAMPTZ NULL,
+  "day_started_at" TIMESTAMPTZ NULL,
+  "day_jobs" INTEGER NOT NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX "user_queues_user_id_i"
+  ON "user_queues" ("user_id");
+
+CREATE INDEX "user_queues_fair_i"
+  ON "user_queues" (
+    "running",
+    "last_claimed_at" NULLS FIRST,
+    "user_id")
+ WHERE queued > 0;
+
+CREATE TABLE "known_addresses" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "address" VARCHAR(64) NOT NULL,
+  "last_login_at" TIMESTAMPTZ NOT NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX "known_addresses_user_address_i"
+  ON "known_addresses" (
+    "user_id",
+    "address");
 
 CREATE TABLE "schema_version" (
   "name" TEXT NOT NULL PRIMARY KEY,
@@ -166,5 +220,5 @@ CREATE TABLE "schema_version" (
 
 INSERT INTO "schema_version" (
   "name", "version", "migration")
-  VALUES ('', 2, FALSE);
+  VALUES ('', 3, FALSE);
 
