@@ -20,14 +20,16 @@ namespace modforge
     username_changed,
     email_changed,
     password_changed,
-    token_revoked
+    token_revoked,
+    password_check_failed  // a wrong current password given to confirm a change
   };
 
   const char* const auth_event_kind_names[] =
     {"register", "login", "login_failed", "login_throttled", "logout", "logout_all",
-     "username_changed", "email_changed", "password_changed", "token_revoked"};
+     "username_changed", "email_changed", "password_changed", "token_revoked",
+     "password_check_failed"};
   static_assert (sizeof (auth_event_kind_names) / sizeof (*auth_event_kind_names) ==
-                 static_cast<std::size_t> (auth_event_kind::token_revoked) + 1,
+                 static_cast<std::size_t> (auth_event_kind::password_check_failed) + 1,
                  "a name for each kind");
 
   inline const char* to_string (auth_event_kind k) {return enum_name (auth_event_kind_names, k);}

@@ -32,7 +32,7 @@ namespace modforge
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),
-        auth (db, settings.security, hasher, limits),
+        auth (db, settings.security, settings.quotas, hasher, limits),
         admin (db, auth, files)
   {
     refuse_other_schema (db);

@@ -16,10 +16,10 @@ namespace modforge
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),
-        auth (db, settings.security, hasher, limits),
+        auth (db, settings.security, settings.quotas, hasher, limits),
         accounts (db, auth, files),
-        sessions (db, files),
-        jobs (db, settings.jobs),
+        sessions (db, files, settings.quotas),
+        jobs (db, settings.jobs, settings.quotas),
         api {auth, accounts, sessions, jobs, settings.security}
   {
     std::string bad;

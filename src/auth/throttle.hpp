@@ -1,19 +1,38 @@
 // Brute-force throttling kept in PostgreSQL, so that every handler process and every host sees
-// the same counters: failed logins per account and per client address, registrations per
-// address. The arithmetic is in throttle_rules.hpp.
+// the same counters: password checks per (account, client address), per account and per address,
+// registrations per address, and answers that reveal a taken username or email per address. Each
+// check is counted before the work it guards, in one statement (src/db/throttle_store).
 #pragma once
 
-#include <functional>
+#include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "../../odb/login_throttle.hxx"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
 
 namespace modforge
 {
+  // A password check (a login, or the current password that confirms a change) as the throttle
+  // counted it.
+  struct password_check
+  {
+    bool allowed = false;
+    int retry_after_seconds = 0;   // refused: how long until the lock that refused it ends
+    // Refused, and the first refusal of that lock: the one refusal worth a security event (a
+    // guesser must not be able to push the owner's own entries out of the log).
+    bool first_refusal = false;
+
+    // What the check counted, to give back if the password is right.
+    struct counted
+    {
+      std::string scope, key;
+      int limit;
+    };
+    std::vector<counted> counted_on;
+    std::string address;           // the client address as counted
+  };
+
   class throttle
   {
   public:
@@ -25,25 +44,37 @@ namespace modforge
     static std::string account_key (std::int64_t user_id);
     static std::string unknown_name_key (const std::string& login);
 
-    // Seconds to wait before a login for this account from this address may be tried (the
-    // longer of the two locks), or 0.
-    int login_wait (const std::string& account, const std::string& address);
-    void login_failed (const std::string& account, const std::string& address);
-    // A successful login clears the account's counter (not the address's: one good account
-    // must not buy an attacker more guesses at others).
-    void login_succeeded (const std::string& account);
+    // Counts a password check of `account` (user_id: its user, 0 for no such user) from the
+    // client `address` before any bcrypt work, and says whether it may go on. Refused while the
+    // (account, address) pair or the address is locked, or while the account is locked and the
+    // address has not logged in to it within throttle.known_address_age.
+    password_check check_password (const std::string& account, std::int64_t user_id,
+                                   const std::string& address);
 
-    int registration_wait (const std::string& address);
-    void registered (const std::string& address);
+    // The password was right: the check is given back and the pair's count forgotten; with
+    // `remember` (a login), the address is known to the account from now on.
+    void password_right (const password_check&, std::int64_t user_id, bool remember);
+
+    // A registration from `address`, counted before the account is made: the wait if the
+    // address has used up its registrations (0: go on). registration_failed gives it back.
+    int count_registration (const std::string& address);
+    void registration_failed (const std::string& address);
+
+    // Answers that reveal that a username or email is taken, per address: conflict_wait is
+    // checked before such a request does anything (a locked address learns nothing, taken or
+    // free); count_conflict counts one such answer before it is given, and returns the wait
+    // instead when the limit was reached meanwhile (0: the answer may be given).
+    int conflict_wait (const std::string& address);
+    int count_conflict (const std::string& address);
 
   private:
-    // Runs `change` on the counter (created when missing) in one transaction and saves it.
-    void update (const char* scope, const std::string& key,
-                 const std::function<void (login_throttle&)>& change);
-    // The longest wait any of the (scope, key) counters imposes now, read in one transaction.
-    int wait (const std::vector<std::pair<const char*, std::string>>& counters);
+    // Counts one event of `address` in `scope`, in fixed windows of `window_seconds` from their
+    // first event; the wait when `limit` of them had been counted already (0: counted).
+    int count_in_window (const char* scope, const std::string& address, int limit,
+                         int window_seconds);
 
     database& db_;
     const throttle_config& config_;
+    const std::vector<int> delays_;
   };
 }

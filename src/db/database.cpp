@@ -78,6 +78,11 @@ namespace modforge
     run (work, true);
   }
 
+  void database::statement (const std::function<void ()>& work)
+  {
+    run (work, true);
+  }
+
   void database::run (const std::function<void ()>& work, bool autocommit)
   {
     for (int attempt (1);; ++attempt)

@@ -34,6 +34,11 @@ namespace modforge
     // request makes one round trip instead of three. Retries and errors as transact().
     void read_one (const std::function<void ()>& work);
 
+    // Runs `work`, which must make exactly one statement that is atomic by itself (such as an
+    // INSERT … ON CONFLICT DO UPDATE that checks and counts under a row lock), in PostgreSQL's
+    // one-statement transaction, as read_one does. Retries and errors as transact().
+    void statement (const std::function<void ()>& work);
+
     odb::pgsql::database& odb () {return *db_;}
 
   private:

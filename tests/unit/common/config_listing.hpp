@@ -17,11 +17,14 @@ namespace modforge_test
       "database.password_file", "database.connect_timeout", "http.max_body_bytes",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
-      "security.token_max_age", "throttle.account_failures", "throttle.address_failures",
-      "throttle.window", "throttle.base_delay", "throttle.max_delay",
-      "throttle.registrations_per_address", "throttle.registration_window", "files.data_dir",
+      "security.token_max_age", "security.event_retention", "throttle.pair_failures",
+      "throttle.account_failures", "throttle.address_failures", "throttle.window",
+      "throttle.base_delay", "throttle.max_delay", "throttle.known_address_age",
+      "throttle.registrations_per_address", "throttle.registration_window",
+      "throttle.conflicts_per_address", "throttle.conflict_window", "files.data_dir",
       "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts", "jobs.poll_seconds",
-      "jobs.analyser_command", "jobs.analyser_timeout"};
+      "jobs.analyser_command", "jobs.analyser_timeout", "quotas.jobs_in_flight",
+      "quotas.jobs_per_day", "quotas.sessions", "quotas.tokens"};
     return keys;
   }
 
@@ -47,20 +50,29 @@ namespace modforge_test
       << "security.password_quality=" << c.security.password_quality << "\n"
       << "security.token_idle_timeout=" << c.security.token_idle_timeout_seconds << "\n"
       << "security.token_max_age=" << c.security.token_max_age_seconds << "\n"
+      << "security.event_retention=" << c.security.event_retention_seconds << "\n"
+      << "throttle.pair_failures=" << c.throttle.pair_failures << "\n"
       << "throttle.account_failures=" << c.throttle.account_failures << "\n"
       << "throttle.address_failures=" << c.throttle.address_failures << "\n"
       << "throttle.window=" << c.throttle.window_seconds << "\n"
       << "throttle.base_delay=" << c.throttle.base_delay_seconds << "\n"
       << "throttle.max_delay=" << c.throttle.max_delay_seconds << "\n"
+      << "throttle.known_address_age=" << c.throttle.known_address_seconds << "\n"
       << "throttle.registrations_per_address=" << c.throttle.registrations_per_address << "\n"
       << "throttle.registration_window=" << c.throttle.registration_window_seconds << "\n"
+      << "throttle.conflicts_per_address=" << c.throttle.conflicts_per_address << "\n"
+      << "throttle.conflict_window=" << c.throttle.conflict_window_seconds << "\n"
       << "files.data_dir=" << c.files.data_dir << "\n"
       << "jobs.image_count=" << c.jobs.image_count << "\n"
       << "jobs.lease_seconds=" << c.jobs.lease_seconds << "\n"
       << "jobs.max_attempts=" << c.jobs.max_attempts << "\n"
       << "jobs.poll_seconds=" << c.jobs.poll_seconds << "\n"
       << "jobs.analyser_command=" << c.jobs.analyser_command << "\n"
-      << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n";
+      << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n"
+      << "quotas.jobs_in_flight=" << c.quotas.jobs_in_flight << "\n"
+      << "quotas.jobs_per_day=" << c.quotas.jobs_per_day << "\n"
+      << "quotas.sessions=" << c.quotas.sessions << "\n"
+      << "quotas.tokens=" << c.quotas.tokens << "\n";
     return o.str ();
   }
 }

@@ -86,7 +86,8 @@ public:
                              {auth_event_kind::username_changed, "username_changed"},
                              {auth_event_kind::email_changed, "email_changed"},
                              {auth_event_kind::password_changed, "password_changed"},
-                             {auth_event_kind::token_revoked, "token_revoked"}},
+                             {auth_event_kind::token_revoked, "token_revoked"},
+                             {auth_event_kind::password_check_failed, "password_check_failed"}},
                             to_auth_event_kind);
   }
 
@@ -94,7 +95,7 @@ public:
   {
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_status> (6)), std::invalid_argument);
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_task> (3)), std::invalid_argument);
-    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (10)), std::invalid_argument);
+    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (11)), std::invalid_argument);
   }
 };
 
