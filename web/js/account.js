@@ -9,6 +9,7 @@ const EVENT_TEXT = {
   logout_all: "Logged out everywhere else", token_revoked: "A login was revoked",
   password_changed: "Password changed", email_changed: "Email changed",
   username_changed: "Username changed",
+  password_check_failed: "Wrong password given to confirm a change",
 };
 
 export function initAccount() {
@@ -37,7 +38,7 @@ export function initAccount() {
 export async function loadAccount() {
   showError("tokens-error", "");
   const [tokens, events] = await Promise.all([
-    json("GET", "/api/auth/tokens"),
+    json("GET", "/api/auth/tokens?limit=100"),
     json("GET", "/api/auth/events?limit=50"),
   ]);
   renderTokens(tokens.tokens);
