@@ -2,6 +2,7 @@
 and refuses what it cannot handle. Each test uses a database of its own in the stack's cluster.
 """
 import os
+import re
 import subprocess
 
 from tests.e2e.api_test_case import ApiTestCase
@@ -11,6 +12,15 @@ from tests.kit.stack import REPO
 from tests.kit.suite_stack import stack
 
 V1_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v1.sql")
+
+
+def current_version():
+    """The schema version of this tree: the one sql/modforge.sql records."""
+    with open(os.path.join(REPO, "sql", "modforge.sql")) as f:
+        return int(re.search(r"VALUES \('', (\d+), FALSE\)", f.read()).group(1))
+
+
+CURRENT = current_version()
 
 # A little of everything a version-1 database holds.
 V1_DATA = """
@@ -24,7 +34,13 @@ INSERT INTO jobs (user_id, session_id, job_id, status, progress, prompt, logs, c
                   updated_at, task, image_count, images_ready, selected_image, image_variant,
                   attempts, claim)
   VALUES (1, 1, '0f8fad5b-d9cb-469f-a165-70867728950e', 'completed', 100, 'a sword', '[]',
-          now(), now(), 'generate', 4, 4, 0, 0, 1, 1);
+          now(), now(), 'generate', 4, 4, 0, 0, 1, 1),
+         (1, 1, '1f8fad5b-d9cb-469f-a165-70867728950e', 'queued', 0, 'a bow', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 0, 0),
+         (1, 1, '2f8fad5b-d9cb-469f-a165-70867728950e', 'queued', 0, 'an axe', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 0, 0),
+         (1, 1, '3f8fad5b-d9cb-469f-a165-70867728950e', 'generating', 40, 'a hoe', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 1, 1);
 INSERT INTO auth_events (user_id, "time", kind) VALUES (1, now(), 'register');
 """
 
@@ -66,27 +82,32 @@ class MigrationTest(ApiTestCase):
 
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("migrated the schema from version 1 to 2", r.stdout)
-        self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"), "2|f")
+        self.assertIn("migrated the schema from version 1 to %d" % CURRENT, r.stdout)
+        self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"),
+                         "%d|f" % CURRENT)
         self.assertEqual(self.snapshot(), before)
+        # The jobs still to be done have their user's place in the fair queue, or no worker
+        # would ever take them.
+        self.assertEqual(psql(self.db, "SELECT user_id, queued, running FROM user_queues"),
+                         "1|2|1")
         # The new table is there and works.
         psql(self.db, "INSERT INTO login_throttles (scope, key, events, first_event_at, "
                       "last_event_at) VALUES ('account', 'user:1', 1, now(), now())")
 
         again = migrate(self.db)
         self.assertEqual(again.returncode, 0, again.stderr)
-        self.assertIn("already at version 2", again.stdout)
+        self.assertIn("already at version %d" % CURRENT, again.stdout)
 
     def test_an_empty_database_is_created_at_the_current_version(self):
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("created the schema at version 2", r.stdout)
+        self.assertIn("created the schema at version %d" % CURRENT, r.stdout)
         self.assertEqual(psql(self.db, "SELECT count(*) FROM login_throttles"), "0")
 
     def test_a_newer_database_is_refused(self):
         self.assertEqual(migrate(self.db).returncode, 0)
-        psql(self.db, "UPDATE schema_version SET version = 3")
+        psql(self.db, "UPDATE schema_version SET version = %d" % (CURRENT + 1))
         r = migrate(self.db)
         self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
         self.assertIn("newer", r.stderr)
-        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "3")
+        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), str(CURRENT + 1))

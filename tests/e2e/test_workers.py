@@ -7,7 +7,7 @@ import shlex
 import signal
 import time
 
-from tests.e2e.api_test_case import ApiTestCase
+from tests.e2e.own_workers import OwnWorkersTestCase
 from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
 from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS, psql, stack
 from tests.kit.waits import wait_until
@@ -53,15 +53,7 @@ def started_by(job):
             for m in [re.match(r"Analysing the prompt \(attempt \d+, (.+)\)$", e["message"])] if m]
 
 
-class WorkersTest(ApiTestCase):
-
-    def setUp(self):
-        stack().workers_stop()
-
-    def tearDown(self):
-        for role in stack().worker_roles():
-            stack().stop_role(role, signal.SIGKILL)
-        stack().workers_start()
+class WorkersTest(OwnWorkersTestCase):
 
     def wait_status(self, user, job_id, status, timeout=10):
         self.assertTrue(wait_until(lambda: job_status(user, job_id)["status"] == status,
