@@ -6,11 +6,14 @@ API, microseconds in the database). These tests stop and start the stack's worke
 with the last ones."""
 import time
 
-from tests.e2e.own_workers import OwnWorkersTestCase
+from tests.e2e.own_workers import OwnWorkersTestCase, analyser, worker_env
 from tests.kit.api import generate, new_user, wait_for_job
-from tests.kit.suite_stack import psql, stack
+from tests.kit.suite_stack import LEASE_SECONDS, psql, stack
 
 FLOOD = 12
+# Each job's analysis takes this long, so that the flood is still waiting when B queues however
+# fast the machine queues it.
+ANALYSIS_SECONDS = 0.3
 
 
 def job_times(job_ids):
@@ -28,7 +31,8 @@ class FairQueueTest(OwnWorkersTestCase):
         """A floods the queue with FLOOD jobs while `workers` workers run, then B queues one;
         returns the order of completion and the counts the fair queue is judged by."""
         for i in range(workers):
-            stack().spawn_worker("worker-fair%d" % i)
+            stack().spawn_worker("worker-fair%d" % i, worker_env(analyser(ANALYSIS_SECONDS),
+                                                                 LEASE_SECONDS - 1))
         a, b = new_user("flood"), new_user("first")
         flood = [self.assertOk(generate(a, "an iron sword number %d" % i), 202)["job_id"]
                  for i in range(FLOOD)]

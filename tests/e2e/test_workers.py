@@ -1,32 +1,14 @@
 """e2e: workers share the queue without running a job twice, survive being killed, and stop
 cleanly. These tests stop and start the stack's workers, so they run last."""
-import json
 import os
 import re
-import shlex
 import signal
 import time
 
-from tests.e2e.own_workers import OwnWorkersTestCase
+from tests.e2e.own_workers import DECISIONS, OwnWorkersTestCase, analyser, worker_env
 from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
 from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS, psql, stack
 from tests.kit.waits import wait_until
-
-# What an external analyser prints (the aiDecisions JSON).
-DECISIONS = {"itemName": "Test Blade", "modName": "Test Blade Mod", "modId": "test_blade",
-             "description": "A blade made by the tests.", "kind": "sword",
-             "colours": ["#3366ff", "#ffffff"]}
-
-
-def analyser(seconds, exit_code=0):
-    """An analyser command: one process (so that it dies with a killed worker) that reads the
-    prompt, takes `seconds`, then prints DECISIONS, or complains and exits with exit_code."""
-    if exit_code:
-        end = "sys.stderr.write('analyser broke\\n'); sys.exit(%d)" % exit_code
-    else:
-        end = "sys.stdout.write(%s)" % json.dumps(json.dumps(DECISIONS))
-    code = "import sys, time; sys.stdin.read(); time.sleep(%s); %s" % (seconds, end)
-    return "exec /usr/bin/python3 -c " + shlex.quote(code)
 
 
 def analysers_running():
@@ -40,11 +22,6 @@ def analysers_running():
         except OSError:
             pass
     return pids
-
-
-def worker_env(command, timeout):
-    return {"MODFORGE_JOBS_ANALYSER_COMMAND": command,
-            "MODFORGE_JOBS_ANALYSER_TIMEOUT": str(timeout)}
 
 
 def started_by(job):
@@ -113,6 +90,7 @@ class WorkersTest(OwnWorkersTestCase):
         # As if three workers had died on it in turn: running (status and progress as a claim
         # writes them), its lease long gone.
         psql("UPDATE jobs SET status = 'analyzing', progress = 10, attempts = 3, claim = 3, "
+             "started_at = now() - interval '3 minutes', "
              "lease_expires_at = now() - interval '1 minute' WHERE job_id = '%s'" % jid)
         stack().workers_start()
         j = wait_for_job(u, jid, timeout=POLL_SECONDS + 10)
