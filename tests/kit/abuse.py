@@ -71,7 +71,8 @@ class Abuse:
                                         {"password": "not my password %d" % i}, token=token,
                                         source=source)
             else:
-                name = (self.victims[i % len(self.victims)] if self.victims and i % 2 == 0
+                # Every other guess at a real name, each victim in turn.
+                name = (self.victims[i // 2 % len(self.victims)] if self.victims and i % 2 == 0
                         else "nobody" + uuid.uuid4().hex[:8])
                 r = self.client.request("POST", "/api/auth/login",
                                         {"username": name, "password": "guess %d" % i},
