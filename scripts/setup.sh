@@ -17,6 +17,7 @@ PACKAGES="
   chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
+  patroni etcd-server
 "
 
 missing=""
