@@ -17,7 +17,7 @@ PACKAGES="
   chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
-  patroni etcd-server
+  patroni etcd-server gdb
 "
 
 missing=""

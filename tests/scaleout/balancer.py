@@ -1,9 +1,12 @@
 """The load balancer of the test network: nginx on its own host, proxying to the app hosts with
 passive health checks (balancer.conf.in says how), and what its access log says about which app
 host each request was tried on."""
+import collections
 import os
+import re
 import shutil
 import signal
+import socket
 
 from tests.kit.http import Client
 from tests.scaleout.daemon import Daemon
@@ -13,9 +16,26 @@ TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "balancer.co
 APP_PORT = 80
 # An app host is out for this long after a failed attempt (nginx's fail_timeout).
 FAIL_TIMEOUT = 5
+# Seconds the balancer waits for the answer of a request an app host accepted.
+READ_TIMEOUT = 10
 # What tells that an app host serves: the path and the status it answers when it does.
 # Switch to ("/api/health", 200) once GET /api/health exists (it makes a database round trip).
 HEALTH_CHECK = ("/api/auth/verify", 401)
+# A line of the access log (log_format balancer): end time, method, status, "upstream addresses"
+# (", " between the tries), "their statuses", request time, URI.
+Try = collections.namedtuple("Try", "start end method status tried")   # tried: addresses
+LOG_LINE = re.compile(r'^(\S+) (\S+) (\d+) "([^"]*)" "([^"]*)" (\S+) (.*)$')
+
+
+def app_refuses(address):
+    """True once nothing listens on the app host's port any more (its nginx is gone)."""
+    try:
+        socket.create_connection((address, APP_PORT), timeout=1).close()
+        return False
+    except ConnectionRefusedError:
+        return True
+    except OSError:
+        return False
 
 
 def app_serves(address, timeout=2):
@@ -50,7 +70,8 @@ class Balancer:
         servers = "\n".join("        server %s:%d max_fails=1 fail_timeout=%ds;" % (
             a, APP_PORT, FAIL_TIMEOUT) for a in self.app_addresses)
         for key, value in {"@RUNDIR@": self.dir, "@LOGDIR@": self.logdir,
-                           "@LISTEN@": self.address, "@SERVERS@": servers}.items():
+                           "@LISTEN@": self.address, "@SERVERS@": servers,
+                           "@READ_TIMEOUT@": str(READ_TIMEOUT)}.items():
             conf = conf.replace(key, value)
         with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
             f.write(conf)
@@ -61,8 +82,7 @@ class Balancer:
         self.daemon.stop(signal.SIGQUIT, 10)
 
     def tries(self, since=0.0):
-        """[(end time (epoch seconds), method, status, [app host addresses tried, in order])]
-        of the requests that ended at `since` or later."""
+        """The requests that ended at `since` (epoch seconds) or later, each a Try."""
         found = []
         try:
             with open(self.access_log) as f:
@@ -70,11 +90,11 @@ class Balancer:
         except OSError:
             return found
         for line in lines:
-            parts = line.split(" ", 4)
-            if len(parts) < 5 or float(parts[0]) < since:
+            m = LOG_LINE.match(line)
+            if m is None or float(m.group(1)) < since:
                 continue
-            upstreams = parts[3].strip('"')
-            addresses = [u.strip().rsplit(":", 1)[0] for u in upstreams.replace(" : ", ", ")
-                         .split(",") if u.strip() and u.strip() != "-"]
-            found.append((float(parts[0]), parts[1], int(parts[2]), addresses))
+            tried = [u.strip().rsplit(":", 1)[0] for u in m.group(4).replace(" : ", ", ")
+                     .split(",") if u.strip() not in ("", "-")]
+            end = float(m.group(1))
+            found.append(Try(end - float(m.group(6)), end, m.group(2), int(m.group(3)), tried))
         return found

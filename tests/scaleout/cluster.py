@@ -22,7 +22,7 @@ from tests.kit.stack import REPO, WEB_USER, Stack, install_signal_handlers, trav
 from tests.kit.waits import wait_until
 from tests.scaleout import leftovers
 from tests.scaleout.balancer import APP_PORT, Balancer, app_serves
-from tests.scaleout.load import balancer_client
+from tests.scaleout.load import USER_AGENT, balancer_client
 from tests.scaleout.patroni import ETCD_PORT, PG_PORT, PatroniNode, etcd_daemon, wait_for_primary
 from tests.scaleout.topology import SUBNET_PREFIX, PREFIX_LENGTH, Network
 
@@ -160,15 +160,12 @@ class Cluster:
                 what, timeout, self.path("logs")))
 
     def _migrate(self):
-        admin = os.path.join(self.bin_dir or os.path.join(REPO, "build", "bin"), "modforge-admin")
-        env = dict(os.environ, MODFORGE_CONFIG="/dev/null")
-        env.update({"MODFORGE_DATABASE_" + k.upper(): v for k, v in DATABASE.items()})
-        with open(self.log("admin.log"), "ab") as out:
-            r = subprocess.run([admin, "migrate"], env=env, stdin=subprocess.DEVNULL,
-                               stdout=out, stderr=subprocess.STDOUT, timeout=120)
-        if r.returncode != 0:
-            raise RuntimeError("scaleout: modforge-admin migrate failed (exit %d), see %s" % (
-                r.returncode, self.log("admin.log")))
+        status, output = self.admin("migrate")
+        with open(self.log("admin.log"), "a") as f:
+            f.write(output)
+        if status != 0:
+            raise RuntimeError("scaleout: modforge-admin migrate failed (exit %d): %s" % (
+                status, output.strip()))
 
     def _stack(self, name, host, roles, workers):
         s = Stack(REPO, APP_PORT, handlers=HANDLERS_PER_APP, extra_env=program_env(),
@@ -233,7 +230,26 @@ class Cluster:
         return app_serves(address(name))
 
     def client(self, timeout=20):
+        """A client of the balancer for the load: failures are replies (status 0), answers are
+        not checked against the API description."""
         return balancer_client(address("lb"), APP_PORT, timeout)
+
+    def api(self, timeout=20):
+        """A client of the balancer for a test's own requests: every answer is checked against
+        the API description, and a request that gets no answer raises."""
+        return Client(APP_PORT, USER_AGENT, host=address("lb"), timeout=timeout)
+
+    def admin(self, *args):
+        """Runs modforge-admin with args on the client host; (exit status, output)."""
+        env = dict(os.environ, MODFORGE_CONFIG="/dev/null",
+                   MODFORGE_FILES_DATA_DIR=self.data_dir)
+        env.update({"MODFORGE_DATABASE_" + k.upper(): v for k, v in DATABASE.items()})
+        r = subprocess.run([self.admin_path()] + list(args), env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=120)
+        return r.returncode, r.stdout + r.stderr
+
+    def admin_path(self):
+        return os.path.join(self.bin_dir or os.path.join(REPO, "build", "bin"), "modforge-admin")
 
 
 def wait_serving(cluster, name, timeout=30):

@@ -189,10 +189,10 @@ class Load:
             return [r for r in self.records
                     if (t0 is None or r.start >= t0) and (t1 is None or r.start < t1)]
 
-    def in_flight(self, t):
-        """Records of the requests under way at time t."""
+    def in_flight(self, t0, t1):
+        """Records of the requests under way at some moment of [t0, t1]."""
         with self._lock:
-            return [r for r in self.records if r.start <= t < r.end]
+            return [r for r in self.records if r.start <= t1 and r.end >= t0]
 
 
 def balancer_client(address, port, timeout=REQUEST_TIMEOUT):
