@@ -63,8 +63,9 @@ namespace modforge
     std::shared_ptr<job> next_claimable (utc_time now)
     {
       odb::result<job> r (current_database ().query<job> (
-        (query::status == "queued" ||
-         (query::status.in ("analyzing", "generating", "packaging") &&
+        (query::status == job_status::queued ||
+         (query::status.in (job_status::analyzing, job_status::generating,
+                            job_status::packaging) &&
           query::lease_expires_at < now)) +
         "ORDER BY" + query::id + "LIMIT 1 FOR UPDATE SKIP LOCKED"));
       auto i (r.begin ());

@@ -157,14 +157,14 @@ namespace modforge
     }
   }
 
-  ai_decisions analyse_builtin (const std::string& prompt)
+  decisions analyse_builtin (const std::string& prompt)
   {
     if (is_blank_prompt (prompt))
       throw generator_error ("the prompt is empty");
 
     std::vector<std::string> words (prompt_words (prompt, max_prompt_words, max_word_letters));
     int head;
-    ai_decisions d;
+    decisions d;
     d.kind = choose_kind (words, head);
     d.item_name = choose_name (words, head);
     d.mod_name = d.item_name + " Mod";

@@ -1,8 +1,9 @@
-// The external analyser: an operator-given command that answers a prompt with aiDecisions JSON.
+// The external analyser: an operator-given command that answers a prompt with decisions JSON.
 #include "analyser.hpp"
 
 #include <cstring>
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 #include "child_process.hpp"
 #include "prompt_words.hpp"
@@ -21,16 +22,14 @@ namespace modforge
       std::string line (err.substr (0, err.find_first_of ("\r\n")));
       line = to_valid_utf8 (line, max_quoted_error_bytes, '?');
       for (char& c: line)
-        if (static_cast<unsigned char> (c) < ' ' || c == '\x7f')
+        if (is_ascii_control (static_cast<unsigned char> (c)))
           c = ' ';
-      std::size_t first (line.find_first_not_of (' '));
-      if (first == std::string::npos)
-        return "";
-      return ": " + line.substr (first, line.find_last_not_of (' ') + 1 - first);
+      line = trim (line, " ");
+      return line.empty () ? "" : ": " + line;
     }
   }
 
-  ai_decisions analyse_with_command (const std::string& command, const std::string& prompt,
+  decisions analyse_with_command (const std::string& command, const std::string& prompt,
                                      int timeout_seconds)
   {
     if (is_blank_prompt (prompt))

@@ -1,5 +1,6 @@
-// What the analyser decided about the item (the API's "aiDecisions"): the one record every later
-// step (texture, Fabric project) is drawn from, with its JSON form and its validation.
+// What the analyser decided about the item: the decisions record every later step (texture,
+// Fabric project) is drawn from, with its JSON form (what clients see as "aiDecisions", and
+// what jobs.spec holds) and its validation.
 #pragma once
 
 #include <stdexcept>
@@ -20,7 +21,7 @@ namespace modforge
   //   gem, ingot                              - crafting materials
   //   wand                                    - a hand-held, unstackable magic item
   //   generic                                 - anything else
-  struct ai_decisions
+  struct decisions
   {
     std::string item_name;    // "Frost Sword": display name, 1-64 characters, printable
     std::string mod_name;     // "Frost Sword Mod": 1-64 characters, printable
@@ -46,16 +47,16 @@ namespace modforge
   // "#rrggbb", lower case.
   std::string colour_to_hex (const rgb&);
 
-  // The aiDecisions object:
+  // The JSON object:
   // {"itemName","modName","modId","description","kind","colours":["#rrggbb",...]}.
-  std::string decisions_to_json (const ai_decisions&);
+  std::string decisions_to_json (const decisions&);
 
   // Parses and validates such an object (from the database or an external command): every field
   // present with its type, valid UTF-8 without control characters, lengths bounded, modId by
   // Fabric's rule, kind in the set, 2-4 colours "#rrggbb" (either case). Members it does not know
   // are ignored. Throws generator_error with a sentence naming the field otherwise.
-  ai_decisions decisions_from_json (const std::string& json);
+  decisions decisions_from_json (const std::string& json);
 
   // The same checks on a record built in code; throws generator_error like decisions_from_json.
-  void validate_decisions (const ai_decisions&);
+  void validate_decisions (const decisions&);
 }

@@ -20,8 +20,8 @@ namespace modforge
     std::int64_t id = 0;        // database id (the files folder's name)
     std::string job_id;         // public UUID
     std::string prompt;
-    std::string task;           // generate, images, package
-    odb::nullable<json_text> spec;
+    job_task task = job_task::generate;
+    odb::nullable<json_text> decisions;  // the analyser's, as JSON (for images and package)
     int image_count = 0;
     int image_variant = 0;
     int selected_image = 0;
@@ -36,7 +36,7 @@ namespace modforge
 
     // Claims the oldest claimable job (queued, or running with an expired lease) and marks it
     // started; false when there is none. A job whose lease ran out max_attempts times ends
-    // failed here instead. Throws api_error 503 when the database is unavailable.
+    // failed here instead. Throws database_unavailable () when the database is away.
     bool claim_next (claimed_job&);
 
     // Applies `change` to the job under its lease and renews the lease; false if the job is

@@ -18,9 +18,9 @@ namespace
   }
 
   // The decisions for `prompt`, after checking what every prompt's decisions must be.
-  ai_decisions analysed (const std::string& prompt)
+  decisions analysed (const std::string& prompt)
   {
-    ai_decisions d (analyse_builtin (prompt));
+    decisions d (analyse_builtin (prompt));
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT_EQUAL_MESSAGE (prompt, json, decisions_to_json (decisions_from_json (json)));
     CPPUNIT_ASSERT_MESSAGE (d.mod_id, is_valid_mod_id (d.mod_id));
@@ -68,7 +68,7 @@ public:
 
   void names_come_from_the_prompt ()
   {
-    ai_decisions d (analysed ("a glowing blue sword of frost"));
+    decisions d (analysed ("a glowing blue sword of frost"));
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword Mod"), d.mod_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("frost_sword"), d.mod_id);
@@ -95,11 +95,11 @@ public:
 
   void colour_words_choose_colours ()
   {
-    ai_decisions frost (analysed ("a sword of frost"));
+    decisions frost (analysed ("a sword of frost"));
     CPPUNIT_ASSERT (same (rgb {150, 210, 255}, frost.colours[0]));
     CPPUNIT_ASSERT_EQUAL (std::size_t (2), frost.colours.size ());
 
-    ai_decisions fire (analysed ("fire and gold and red and blue and green axe"));
+    decisions fire (analysed ("fire and gold and red and blue and green axe"));
     CPPUNIT_ASSERT_EQUAL (std::size_t (4), fire.colours.size ());
     CPPUNIT_ASSERT (same (rgb {255, 130, 30}, fire.colours[0]));
     CPPUNIT_ASSERT (same (rgb {250, 200, 40}, fire.colours[1]));
@@ -142,7 +142,7 @@ public:
       "$(rm -rf /) `id` ${HOME} <script>", "%s%n%x", "...", "_", "-"};
     for (const std::string& p: prompts)
     {
-      ai_decisions d (analysed (p));
+      decisions d (analysed (p));
       CPPUNIT_ASSERT_MESSAGE (p, d.item_name.size () <= 60);
     }
     CPPUNIT_ASSERT_EQUAL (std::string ("Fire Sword"), analysed (prompts[3]).item_name);

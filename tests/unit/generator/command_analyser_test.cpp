@@ -95,7 +95,7 @@ class command_analyser_test: public CppUnit::TestFixture
 public:
   void valid_output_is_the_decisions ()
   {
-    ai_decisions d (analyse_with_command (printing (), "anything", 5));
+    decisions d (analyse_with_command (printing (), "anything", 5));
     CPPUNIT_ASSERT_EQUAL (valid_json, decisions_to_json (d));
   }
 
@@ -104,7 +104,7 @@ public:
     std::string command (
       R"(p=$(cat); printf '{"itemName":"%s","modName":"M","modId":"echo_test",)"
       R"("description":"","kind":"food","colours":["#112233","#445566"]}' "$p")");
-    ai_decisions d (analyse_with_command (command, "Echo Me 100%", 5));
+    decisions d (analyse_with_command (command, "Echo Me 100%", 5));
     CPPUNIT_ASSERT_EQUAL (std::string ("Echo Me 100%"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("food"), d.kind);
   }
@@ -216,7 +216,7 @@ public:
       R"(n=$(ls -l /proc/$$/fd | grep -c /dev/null); )"
       R"(printf '{"itemName":"%s","modName":"M","modId":"fd_test",)"
       R"("description":"","kind":"gem","colours":["#112233","#445566"]}' $n)");
-    ai_decisions d (analyse_with_command (count_fds, "x", 5));
+    decisions d (analyse_with_command (count_fds, "x", 5));
     failure ("exit 2");
     failure ("sleep 3", "x", 1);
     failure ("yes");

@@ -74,7 +74,7 @@ class decisions_test: public CppUnit::TestFixture
 public:
   void valid_json_is_read ()
   {
-    ai_decisions d (decisions_from_json (valid_json));
+    decisions d (decisions_from_json (valid_json));
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword Mod"), d.mod_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("frost_sword"), d.mod_id);
@@ -91,11 +91,11 @@ public:
 
   void json_round_trips ()
   {
-    ai_decisions d {"The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
+    decisions d {"The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
                     "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}};
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT (contains (json, "\"colours\":[\"#010203\",\"#fffefd\",\"#000000\",\"#102030\"]"));
-    ai_decisions back (decisions_from_json (json));
+    decisions back (decisions_from_json (json));
     CPPUNIT_ASSERT_EQUAL (json, decisions_to_json (back));
     CPPUNIT_ASSERT_EQUAL (d.item_name, back.item_name);
   }
