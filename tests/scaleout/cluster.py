@@ -43,7 +43,8 @@ def address(name):
 # How every modforge program on the network reaches the database: both hosts, and only a
 # primary will do (libpq tries them in order and skips a standby).
 DATABASE = {"host": ",".join(address(d) for d in DATABASES),
-            "port": str(PG_PORT)}
+            "port": ",".join(str(PG_PORT) for _ in DATABASES),
+            "target_session_attrs": "read-write"}
 
 
 def program_env():
