@@ -472,10 +472,14 @@ class Stack:
             self._start_nginx()
             self._wait_ready()
 
-    def kill_roles(self):
-        """SIGKILL to every process of the roles at once, as when their host dies."""
+    def signal_roles(self, sig):
+        """Sends sig to every process of the roles at once (SIGKILL: as when their host dies)."""
         for p in self._procs.values():
-            signal_group(p.pid, signal.SIGKILL)
+            signal_group(p.pid, sig)
+
+    def kill_roles(self):
+        """SIGKILL to every process of the roles, and waits until they are gone."""
+        self.signal_roles(signal.SIGKILL)
         for role in list(self._procs):
             self._stop_proc(role, signal.SIGKILL, 5)
         self._save_pids()
