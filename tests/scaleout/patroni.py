@@ -100,6 +100,9 @@ class PatroniNode:
                             "max_wal_senders": 5,
                             "max_replication_slots": 5,
                             "wal_keep_size": "64MB",
+                            # A standby whose primary is gone retries the WAL stream every
+                            # this often, and acts on a promotion only between tries.
+                            "wal_retrieve_retry_interval": "500ms",
                         },
                     },
                 },

@@ -57,8 +57,10 @@ class AppHostsTest(unittest.TestCase):
         in_flight = load.in_flight(t_fault, t_faulted)
         during = load.between(t_fault, t_back)
         bad = [r for r in load.between(t_fault - 30) if not r.ok]
-        # The tries the balancer gave up on (the host was there first, another answered).
-        given_up = [t for t in lb.tries(w_fault) if host in t.tried[:-1] and t.start < w_repair]
+        # The tries on the host that failed: another host answered instead, or (a request in
+        # flight there, not retried) the balancer answered an error.
+        given_up = [t for t in lb.tries(w_fault) if t.start < w_repair and host in t.tried and
+                    not (t.tried[-1] == host and t.status < 500)]
         known = min((t.end for t in given_up), default=None)
         probes = [t for t in given_up if known is not None and t.start > known]
         last = [t for t in lb.tries(w_end - SHARE_WINDOW) if t.tried]
