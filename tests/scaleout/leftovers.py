@@ -3,6 +3,7 @@ scaleout.state in the run dir: the owner's pid, the namespace prefix, every pid 
 that a run that was SIGKILLed is cleaned up by the next one: its processes stopped by pid (only
 those whose command line or environment names its run dir) and its namespaces deleted (only
 those with its prefix)."""
+import glob
 import json
 import os
 import signal
@@ -99,6 +100,13 @@ def reap(rundir):
     pids = list(state.get("pids", []))
     for stack_dir in state.get("stacks", []):
         pids += saved_pids(stack_dir).values()
+    # Patroni starts PostgreSQL through a process that exits: the postmaster is nobody's child.
+    for pid_file in glob.glob(os.path.join(state["rundir"], "*", "pgdata", "postmaster.pid")):
+        try:
+            with open(pid_file) as f:
+                pids.append(int(f.readline()))
+        except (OSError, ValueError):
+            pass
     for pid in pids:
         killed |= kill_tree(pid, state["rundir"])
     wait_until(lambda: not any(alive(p) for p in killed), 10)

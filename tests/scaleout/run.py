@@ -7,6 +7,7 @@ Usage (from the top of the tree):
    (default: every tests/scaleout/test_*.py, the primary's failover last)
 """
 import os
+import signal
 import sys
 
 from tests import scaleout
@@ -26,6 +27,9 @@ def main(argv):
     if os.geteuid() != 0:
         print("scaleout: needs root (it makes network namespaces)\n0 passed, 1 failed")
         return 1
+    # Ctrl-C must stop the run and remove the network even when we were started with SIGINT
+    # ignored (as a shell does for a background job), which Python then leaves ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     return runner.run("scaleout", scaleout, argv or list(ORDER), make_cluster)
 
 
