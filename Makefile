@@ -91,7 +91,21 @@ $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) $(CPPFLAGS) -c -o $@ $<
 
-$(BUILD)/libmodforge.a: $(LIB_OBJECTS)
+# The Gradle wrapper jar that every generated mod project carries, assembled from Debian's
+# libgradle-core-java (scripts/gradle_wrapper_jar.sh says what goes in) and linked into the
+# library as read-only data: the worker needs no file at run time, on any host.
+GRADLE_WRAPPER_JAR = $(BUILD)/gradle/gradle-wrapper.jar
+GRADLE_WRAPPER_OBJECT = $(BUILD)/gradle/gradle-wrapper-jar.o
+$(GRADLE_WRAPPER_JAR): scripts/gradle_wrapper_jar.sh
+	@mkdir -p $(dir $@)
+	scripts/gradle_wrapper_jar.sh $@+ && mv $@+ $@
+# ld names the symbols after the input path, hence the cd: _binary_gradle_wrapper_jar_start/_end.
+$(GRADLE_WRAPPER_OBJECT): $(GRADLE_WRAPPER_JAR)
+	cd $(dir $@) && ld -r -b binary -z noexecstack -o $(notdir $@)+ $(notdir $<) && \
+	  objcopy --rename-section .data=.rodata,alloc,load,readonly,data,contents $(notdir $@)+ && \
+	  mv $(notdir $@)+ $(notdir $@)
+
+$(BUILD)/libmodforge.a: $(LIB_OBJECTS) $(GRADLE_WRAPPER_OBJECT)
 	rm -f $@+ && ar rcs $@+ $^ && mv $@+ $@
 
 # The programs' main objects are made through a pattern rule; kept, so a second make relinks
