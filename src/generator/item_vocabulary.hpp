@@ -11,8 +11,8 @@ namespace modforge
   // The kind a word names ("blade" -> "sword", "pie" -> "food"), plural or not; nullptr if none.
   const char* kind_named_by (const std::string& word);
 
-  // Which kind wins when a prompt names several: a "ruby sword" is a sword, a "golden apple"
-  // food. Lower ranks win; "generic" ranks last.
+  // Which kind wins when a prompt names several: a "ruby sword" is a sword, a "ruby chestplate"
+  // a chestplate, a "golden apple" food. Lower ranks win; "generic" ranks last.
   int kind_rank (const std::string& kind);
 
   struct colour_word

@@ -79,10 +79,12 @@ namespace modforge
     ai_decisions d;
     if (c.task == "generate")
     {
+      std::vector<earlier_job> history;
       d = config_.analyser_command.empty ()
-          ? analyse_builtin (c.prompt)
-          : analyse_with_command (config_.analyser_command, c.prompt,
+          ? analyse_builtin (c.prompt, history)
+          : analyse_with_command (config_.analyser_command, c.prompt, history,
                                   config_.analyser_timeout_seconds);
+      d.mod_id = unique_mod_id (mod_id_base (d.mod_id), c.job_id);
       std::string spec (decisions_to_json (d));
       check (queue_.update (c, [&] (job& j)
       {

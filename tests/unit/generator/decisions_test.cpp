@@ -3,8 +3,10 @@
 
 #include "../../../src/generator/decisions.hpp"
 #include "../test_support.hpp"
+#include "sample_decisions.hpp"
 
 using namespace modforge;
+using modforge_test::sample_decisions;
 using modforge_test::contains;
 
 namespace
@@ -91,8 +93,8 @@ public:
 
   void json_round_trips ()
   {
-    ai_decisions d {"The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
-                    "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}};
+    ai_decisions d (sample_decisions ("The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
+                                      "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}));
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT (contains (json, "\"colours\":[\"#010203\",\"#fffefd\",\"#000000\",\"#102030\"]"));
     ai_decisions back (decisions_from_json (json));
