@@ -31,10 +31,11 @@ namespace modforge
       return c == nullptr ? 2 : c->theme ? 0 : 1;
     }
 
+    // Not another kind's word, unless it names a material too ("diamond sword").
     bool can_describe (const std::string& w)
     {
       return w.size () > 1 && !is_filler_word (w) && !is_clause_word (w) &&
-             kind_named_by (w) == nullptr;
+             (kind_named_by (w) == nullptr || material_named_by (w) != nullptr);
     }
 
     // The indices of the words that may describe the item: before the head (back to the start
