@@ -61,10 +61,12 @@ ODB_OBJECT = $(BUILD)/odb/modforge-odb.o
 TEST_OBJECTS = $(TEST_SOURCES:%.cpp=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin $(BUILD)/bin/modforge-worker
 UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
+# Writes generated projects for the mods suite (tests/mods/mod_samples.cpp).
+MOD_SAMPLES = $(BUILD)/bin/modforge-mod-samples
 
 .PHONY: all setup check run schema clean print-odb-sql-flags fuzz fuzz-check fuzz-run \
         check-sanitize
-all: $(PROGRAMS) $(UNIT_TESTS)
+all: $(PROGRAMS) $(UNIT_TESTS) $(MOD_SAMPLES)
 
 setup:
 	./scripts/setup.sh
@@ -118,6 +120,10 @@ $(BUILD)/bin/modforge-%: $(BUILD)/obj/src/app/%_main.o $(ODB_OBJECT) $(BUILD)/li
 $(UNIT_TESTS): $(TEST_OBJECTS) $(ODB_OBJECT) $(BUILD)/libmodforge.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) -lcppunit && mv $@+ $@
+
+$(MOD_SAMPLES): $(BUILD)/obj/tests/mods/mod_samples.o $(BUILD)/libmodforge.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) && mv $@+ $@
 
 # setup first, then the build: with parallel jobs, prerequisites would run side by side.
 check: setup
