@@ -156,7 +156,8 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/http/request.cpp src/http/response.cpp src/http/error_response.cpp \
                src/common/utf8.cpp src/common/api_error.cpp src/auth/client_info.cpp \
                src/auth/token_codec.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
-               src/generator/decisions.cpp
+               src/generator/decisions.cpp src/generator/abilities.cpp src/generator/materials.cpp \
+               src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
 

@@ -168,11 +168,12 @@ namespace modforge
     // A recipe of the wrong shape is refused; one that breaks the rules is mended later.
     shaped_recipe recipe_member (const rapidjson::Value& v)
     {
-      auto pattern (v.IsObject () ? v.FindMember ("pattern") : v.MemberEnd ());
-      auto key (v.IsObject () ? v.FindMember ("key") : v.MemberEnd ());
-      if (!v.IsObject () || pattern == v.MemberEnd () || key == v.MemberEnd () ||
-          !key->value.IsObject ())
-        throw generator_error ("recipe must be {\"pattern\": [...], \"key\": {...}}");
+      const char* shape ("recipe must be {\"pattern\": [...], \"key\": {...}}");
+      if (!v.IsObject ())
+        throw generator_error (shape);
+      auto pattern (v.FindMember ("pattern")), key (v.FindMember ("key"));
+      if (pattern == v.MemberEnd () || key == v.MemberEnd () || !key->value.IsObject ())
+        throw generator_error (shape);
       shaped_recipe r;
       r.pattern = strings_member (pattern->value, "recipe.pattern");
       for (const auto& k: key->value.GetObject ())

@@ -99,7 +99,8 @@ namespace modforge
       "that", "which", "who", "is", "it", "its", "be", "can", "make", "makes", "create",
       "please", "me", "my", "i", "want", "would", "like", "called", "named", "made", "new",
       "mod", "item", "some", "very", "really", "super", "this", "these", "as", "into", "has",
-      "have", "give", "gives", "add", "adds", "minecraft", "fabric"};
+      "have", "give", "gives", "add", "adds", "minecraft", "fabric", "instead", "same",
+      "matching", "now", "also", "too", "again", "one", "lets", "let", "you", "your"};
 
     // A plural the lists do not hold: "swords" -> "sword".
     std::string singular (const std::string& word)

@@ -27,6 +27,7 @@ namespace modforge
   // The colour a word means ("frost" -> light blue), or nullptr.
   const colour_word* colour_named_by (const std::string& word);
 
-  // Articles, prepositions and request words ("a", "of", "make", "please"), never part of a name.
+  // Articles, prepositions, request words and words that refer to the last item ("a", "of",
+  // "make", "please", "instead"), never part of a name.
   bool is_filler_word (const std::string& word);
 }
