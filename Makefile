@@ -43,12 +43,15 @@ ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
-ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded
+# The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
+ODB_FLAGS = $(ODB_COMMON) --generate-schema --schema-format embedded \
+            --hxx-prologue '\#include "traits.hxx"'
 ODB_SQL_FLAGS = $(ODB_COMMON) --generate-schema-only --schema-format sql
 
 CPPFLAGS = -I$(BUILD)/odb -Iodb $(PQ_CPPFLAGS) -MMD -MP
 ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
-# The ODB runtime is linked statically: Debian 12 does not ship it (see SPEC §1).
+# The ODB runtime is linked statically: Debian 12 does not ship it (scripts/setup.sh takes its
+# static libraries from Debian 11), so the programs and the .deb need only Debian 12's packages.
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
        -lpthread
 
@@ -75,7 +78,9 @@ setup:
 configure: configure.ac
 	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
-$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) odb/model.hxx odb/types.hxx Makefile
+ODB_SUPPORT = odb/model.hxx odb/types.hxx odb/traits.hxx odb/stored_enum.hxx odb/job_state.hxx \
+              odb/auth_event_kind.hxx
+$(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) $(ODB_SUPPORT) Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
 $(BUILD)/odb/modforge-odb.hxx: $(BUILD)/odb/modforge-odb.cxx
@@ -154,8 +159,9 @@ FUZZ_CXXFLAGS = $(CXXSTD) -O1 -g $(SANITIZERS) -fsanitize-ignorelist=$(FUZZ_IGNO
                 -Wall -Wextra -Wno-unknown-pragmas -MMD -MP
 FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/http/request.cpp src/http/response.cpp src/http/error_response.cpp \
-               src/common/utf8.cpp src/common/api_error.cpp src/auth/client_info.cpp \
-               src/auth/token_codec.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
+               src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
+               src/auth/user_agent.cpp src/common/text_rules.cpp \
+               src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
                src/generator/decisions.cpp src/generator/abilities.cpp src/generator/materials.cpp \
                src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)

@@ -9,6 +9,7 @@
 #include <odb/lazy-ptr.hxx>
 #include <odb/nullable.hxx>
 
+#include "auth_event_kind.hxx"
 #include "model.hxx"
 #include "types.hxx"
 #include "user.hxx"
@@ -29,7 +30,7 @@ namespace modforge
     utc_time at = 0;
 
     #pragma db type("VARCHAR(30)")
-    std::string kind;
+    auth_event_kind kind = auth_event_kind::login;
 
     #pragma db type("VARCHAR(45)")
     odb::nullable<std::string> ip_address;

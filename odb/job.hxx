@@ -9,6 +9,7 @@
 #include <odb/lazy-ptr.hxx>
 #include <odb/nullable.hxx>
 
+#include "job_state.hxx"
 #include "model.hxx"
 #include "session.hxx"
 #include "types.hxx"
@@ -32,16 +33,18 @@ namespace modforge
     #pragma db type("VARCHAR(36)") unique
     std::string job_id;
 
-    // queued, analyzing, generating, packaging, completed, failed.
     #pragma db type("VARCHAR(50)")
-    std::string status;
+    job_status status = job_status::queued;
 
     int progress = 0;
 
     #pragma db type("TEXT")
     std::string prompt;
 
-    odb::nullable<json_text> spec;
+    // What the analyser decided about the item (the generator's decisions record, as JSON;
+    // the API's aiDecisions). NULL until the analysis is done.
+    #pragma db column("spec")
+    odb::nullable<json_text> decisions;
     odb::nullable<json_text> result;
     json_text logs = "[]";
 
@@ -54,10 +57,8 @@ namespace modforge
     #pragma db type("TIMESTAMPTZ")
     utc_time updated_at = 0;
 
-    // What a worker is to do when it claims the job: "generate" (analyse, draw, package),
-    // "images" (draw a new set, package) or "package" (package with the selected image).
     #pragma db type("VARCHAR(20)")
-    std::string task = "generate";
+    job_task task = job_task::generate;
 
     // The candidate images: how many are asked for, how many are on disk now, which one goes
     // into the mod, and the variant of the first (a new set starts after the previous one, so

@@ -18,14 +18,14 @@ namespace modforge
     #pragma db column(job::job_id)
     std::string job_id;
     #pragma db column(job::status)
-    std::string status;
+    job_status status;
     #pragma db column(job::progress)
     int progress;
     #pragma db column(job::prompt)
     std::string prompt;
     #pragma db column(job::created_at)
     utc_time created_at;
-    #pragma db column(job::spec)
-    odb::nullable<json_text> spec;
+    #pragma db column(job::decisions)
+    odb::nullable<json_text> decisions;
   };
 }

@@ -38,11 +38,12 @@ namespace modforge
     std::int64_t total;
   };
 
-  // Queries on this view must end with GROUP BY job.status.
+  // Queries on this view must end with GROUP BY job.status. The status is read as the column's
+  // text, not as a job_status, so that a status no program writes is counted, not refused.
   #pragma db view object(job)
   struct job_status_count
   {
-    #pragma db column(job::status)
+    #pragma db column("(" + job::status + ")") type("TEXT")
     std::string status;
     #pragma db column("count(" + job::id + ")")
     std::int64_t total;

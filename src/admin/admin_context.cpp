@@ -8,7 +8,7 @@ namespace modforge
   namespace
   {
     // The account commands run the stores' queries, which need the tables as this program knows
-    // them: a database of another version is refused with migrate's exit codes.
+    // them: a database of another version is refused, as migrate refuses one.
     void refuse_other_schema (database& db)
     {
       schema_status s (check_schema (db));
@@ -16,14 +16,13 @@ namespace modforge
                       std::to_string (s.database_version));
       std::string ours (" this program's " + std::to_string (s.program_version));
       if (s.state == schema_state::newer)
-        throw migration_error (exit_schema_newer,
-                               at + ", newer than" + ours + "; upgrade modforge");
+        throw schema_mismatch (s.state, at + ", newer than" + ours + "; upgrade modforge");
       if (s.state == schema_state::older)
-        throw migration_error (exit_schema_too_old,
+        throw schema_mismatch (s.state,
                                at + ", older than" + ours + "; run 'modforge-admin migrate' first");
       if (s.state == schema_state::missing)
-        throw migration_error (exit_schema_too_old, "the database has no schema yet; "
-                                                    "run 'modforge-admin migrate' first");
+        throw schema_mismatch (s.state, "the database has no schema yet; "
+                                        "run 'modforge-admin migrate' first");
     }
   }
 

@@ -14,9 +14,8 @@ namespace modforge
 {
   struct admin_context
   {
-    // Loads the configuration and connects. Throws migration_error (exit_schema_newer or
-    // exit_schema_too_old) when the schema is not this program's, api_error 503 when the
-    // database cannot be reached.
+    // Loads the configuration and connects. Throws schema_mismatch when the schema is not this
+    // program's, database_unavailable () when the database cannot be reached.
     admin_context ();
 
     config settings;

@@ -5,9 +5,9 @@
 #include <functional>
 #include <memory>
 
-#include "../auth/client_info.hpp"
-#include "../common/api_error.hpp"
+#include "../common/client_info.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../db/job_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
@@ -18,22 +18,15 @@ namespace modforge
 {
   namespace
   {
-    admin_result failure (admin_outcome o, const std::string& problem)
-    {
-      admin_result r;
-      r.outcome = o;
-      r.problem = problem;
-      return r;
-    }
-
     // In one transaction: finds the user `reference` names, locks its row, and lets `change`
-    // act on it (change fills in the outcome and saves what it changed).
+    // act on it (change fills in the outcome and saves what it changed). Throws invalid_input
+    // for a malformed reference, not_found when it names no user.
     admin_result change_user (database& db, const std::string& reference,
                               const std::function<void (user&, admin_result&)>& change)
     {
       user_reference ref (parse_user_reference (reference));
       if (!ref.problem.empty ())
-        return failure (admin_outcome::invalid_input, ref.problem);
+        throw invalid_input (ref.problem);
 
       admin_result r;
       db.transact ([&]
@@ -44,23 +37,19 @@ namespace modforge
         if (u != nullptr)
           u = user_store::find_locked (u->id);
         if (u == nullptr)
-        {
-          r = failure (admin_outcome::no_such_user, "no such user: " + reference);
-          return;
-        }
+          throw not_found ("no such user: " + reference);
         change (*u, r);
         r.account = *u;
       });
       return r;
     }
 
-    // The pipeline's statuses first, in order, then whatever else the table holds.
+    // The pipeline's statuses first, in order, then whatever else the table holds (the
+    // counts are of the column's text, so that a row no program writes is counted too).
     std::vector<job_status_count> in_pipeline_order (const std::vector<job_status_count>& found)
     {
-      static const char* const pipeline[] =
-        {"queued", "analyzing", "generating", "packaging", "completed", "failed"};
       std::vector<job_status_count> ordered;
-      for (const char* s: pipeline)
+      for (const char* s: job_status_names)
         ordered.push_back (job_status_count {s, 0});
       const std::size_t known (ordered.size ());
       for (const job_status_count& c: found)
@@ -80,24 +69,11 @@ namespace modforge
   admin_service::admin_service (database& db, auth_service& auth, const job_files& files)
       : db_ (db), auth_ (auth), files_ (files) {}
 
-  admin_result admin_service::create_user (const std::string& username, const std::string& email,
-                                           const std::string& password)
+  user admin_service::create_user (const std::string& username, const std::string& email,
+                                   const std::string& password)
   {
-    admin_result r;
-    try
-    {
-      // No client: no address or user agent is recorded, and no per-address limit applies.
-      r.account = auth_.register_user (username, email, password, client_info ());
-    }
-    catch (const api_error& e)
-    {
-      if (e.status == 400)
-        return failure (admin_outcome::invalid_input, e.what ());
-      if (e.status == 409)
-        return failure (admin_outcome::already_exists, e.what ());
-      throw;
-    }
-    return r;
+    // No client: no address or user agent is recorded, and no per-address limit applies.
+    return auth_.register_user (username, email, password, client_info ());
   }
 
   admin_result admin_service::set_active (const std::string& reference, bool active)

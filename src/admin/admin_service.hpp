@@ -21,16 +21,15 @@ namespace modforge
   enum class admin_outcome
   {
     done,             // the change was made
-    unchanged,        // it was already so (enabling an enabled user, disabling a disabled one)
-    no_such_user,
-    already_exists,   // create-user: the username or the email is taken
-    invalid_input     // a username, email, password or user reference that breaks the rules
+    unchanged         // it was already so (enabling an enabled user, disabling a disabled one)
   };
 
+  // What a command did. What it could not do is a domain_error: invalid_input (a username,
+  // email, password or user reference that breaks the rules), conflict (create-user: the
+  // username or email is taken), not_found (no such user).
   struct admin_result
   {
     admin_outcome outcome = admin_outcome::done;
-    std::string problem;              // for no_such_user, already_exists, invalid_input
     user account;                     // the user, as the command left it
     std::size_t revoked_tokens = 0;
   };
@@ -53,8 +52,8 @@ namespace modforge
 
     // Registers a user exactly as the API does (the same rules, the configured bcrypt cost), with
     // a "register" event that has neither address nor user agent.
-    admin_result create_user (const std::string& username, const std::string& email,
-                              const std::string& password);
+    user create_user (const std::string& username, const std::string& email,
+                      const std::string& password);
 
     // `reference` names a user: a username (any case), an email, or "#<id>" (user_reference).
     // Disabling also revokes every token of the user (authentication checks is_active too, so

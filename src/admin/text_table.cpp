@@ -3,20 +3,10 @@
 
 #include <algorithm>
 
+#include "../common/text_rules.hpp"
+
 namespace modforge
 {
-  namespace
-  {
-    // Code points, not bytes: continuation bytes (10xxxxxx) do not count.
-    std::size_t display_width (const std::string& s)
-    {
-      return static_cast<std::size_t> (std::count_if (s.begin (), s.end (), [] (char c)
-      {
-        return (static_cast<unsigned char> (c) & 0xc0) != 0x80;
-      }));
-    }
-  }
-
   std::string format_table (const std::vector<std::vector<std::string>>& rows,
                             const std::vector<bool>& right_aligned)
   {
@@ -25,7 +15,7 @@ namespace modforge
     {
       widths.resize (std::max (widths.size (), row.size ()), 0);
       for (std::size_t i (0); i != row.size (); ++i)
-        widths[i] = std::max (widths[i], display_width (row[i]));
+        widths[i] = std::max (widths[i], count_code_points (row[i]));
     }
 
     std::string out;
@@ -34,7 +24,7 @@ namespace modforge
       std::string line;
       for (std::size_t i (0); i != row.size (); ++i)
       {
-        std::string padding (widths[i] - display_width (row[i]), ' ');
+        std::string padding (widths[i] - count_code_points (row[i]), ' ');
         bool right (i < right_aligned.size () && right_aligned[i]);
         if (i != 0)
           line += "  ";

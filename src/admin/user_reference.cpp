@@ -1,7 +1,7 @@
 // Parsing a user reference.
 #include "user_reference.hpp"
 
-#include "../auth/credentials_rules.hpp"
+#include "../common/text_rules.hpp"
 
 namespace modforge
 {

@@ -1,8 +1,7 @@
-// Endpoints 5, 5b, 5c and 11-14: the account, its tokens and its security log.
+// The signed-in user's own account: me, its tokens, logout-all and its security log.
 #include "routes.hpp"
 
-#include "../common/api_error.hpp"
-#include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/json.hpp"
 #include "json_views.hpp"
 
@@ -18,9 +17,8 @@ namespace modforge
       {
         w.key ("user");
         write_user (w, p);
-        w.key ("current_session").begin_object ().member ("id", p.session_id).key ("name")
-          .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
-          .member ("created_at", format_iso8601 (p.session_created_at)).end_object ();
+        w.key ("current_session");
+        write_session (w, p, false);
       });
     }
 
@@ -34,7 +32,7 @@ namespace modforge
       ch.has_password = optional_string (b, "password", ch.password);
       optional_string (b, "current_password", ch.current_password);
       if (!ch.has_username && !ch.has_email && !ch.has_password)
-        throw validation_error ("nothing to change: give username, email or password");
+        throw invalid_input ("nothing to change: give username, email or password");
 
       user u (c.accounts.update (p, ch, client_of (c, r)));
       return success_response (200, [&] (json_writer& w)

@@ -6,9 +6,12 @@
 #include <strings.h>
 
 #include "../auth/client_address.hpp"
-#include "../common/api_error.hpp"
+#include "../auth/user_agent.hpp"
+#include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../http/json.hpp"
 #include "../http/query_string.hpp"
+#include "error_mapping.hpp"
 
 namespace modforge
 {
@@ -45,12 +48,11 @@ namespace modforge
     else
       token = r.session_token;
 
-    std::size_t b (token.find_first_not_of (' '));
-    token = b == std::string::npos ? std::string ()
-                                   : token.substr (b, token.find_last_not_of (' ') - b + 1);
+    token = trim (token, " ");
+    if (token.empty () && r.authorization.empty () && r.session_token.empty ())
+      throw missing_token ();
     if (token.empty ())
-      throw r.authorization.empty () && r.session_token.empty () ? missing_token ()
-                                                                  : invalid_session ();
+      throw invalid_session ();
     return c.auth.authenticate (token);
   }
 
@@ -63,7 +65,7 @@ namespace modforge
 
   rapidjson::Document json_body (const request& r)
   {
-    bool empty (r.body.find_first_not_of (" \t\r\n") == std::string::npos);
+    bool empty (r.body.find_first_not_of (white_space) == std::string::npos);
     if (!empty)
     {
       const std::string json ("application/json");
@@ -73,8 +75,8 @@ namespace modforge
                     (t.size () == json.size () || t[json.size ()] == ';' ||
                      t[json.size ()] == ' '));
       if (!is_json)
-        throw api_error (415, "unsupported_media_type",
-                         "Request body must be JSON (Content-Type: application/json)");
+        throw http_error (415, "unsupported_media_type",
+                          "Request body must be JSON (Content-Type: application/json)");
     }
     return parse_json_object (r.body);
   }
@@ -85,7 +87,7 @@ namespace modforge
   }
 
   std::int64_t path_integer (const request& r, const char* name, std::int64_t min,
-                             const api_error& missing)
+                             const domain_error& missing)
   {
     std::int64_t n (0);
     if (!parse_decimal (r.param (name), n) || n < min)
@@ -93,7 +95,7 @@ namespace modforge
     return n;
   }
 
-  std::int64_t path_id (const request& r, const char* name, const api_error& missing)
+  std::int64_t path_id (const request& r, const char* name, const domain_error& missing)
   {
     return path_integer (r, name, 1, missing);
   }
@@ -108,7 +110,7 @@ namespace modforge
       {
         // "?limit=1&limit=100": which one was meant is anyone's guess.
         if (text != nullptr)
-          throw validation_error (std::string (name) + " must be given only once");
+          throw invalid_input (std::string (name) + " must be given only once");
         text = &p.second;
       }
     if (text == nullptr)
@@ -116,8 +118,8 @@ namespace modforge
     std::int64_t v (0);
     if (!parse_decimal (*text, v) || v < static_cast<std::int64_t> (min) ||
         v > static_cast<std::int64_t> (max))
-      throw validation_error (std::string (name) + " must be an integer from " +
-                              std::to_string (min) + " to " + std::to_string (max));
+      throw invalid_input (std::string (name) + " must be an integer from " +
+                           std::to_string (min) + " to " + std::to_string (max));
     return static_cast<std::size_t> (v);
   }
 }

@@ -10,8 +10,8 @@
 #include "../../odb/token_principal.hxx"
 #include "../auth/account_service.hpp"
 #include "../auth/auth_service.hpp"
-#include "../auth/client_info.hpp"
-#include "../common/api_error.hpp"
+#include "../common/client_info.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/request.hpp"
 #include "../http/response.hpp"
 #include "../jobs/job_service.hpp"
@@ -29,7 +29,8 @@ namespace modforge
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.
-  // Throws api_error 401 (missing_token or invalid_session).
+  // Throws missing_token (an http_error) when the request carries no token, and the
+  // unauthenticated domain_error invalid_session when the token is not valid.
   token_principal authenticate (api_context&, const request&);
 
   // The client's address (REMOTE_ADDR, or X-Forwarded-For when REMOTE_ADDR is a trusted proxy)
@@ -44,13 +45,14 @@ namespace modforge
   // or 400 if not), so that every endpoint that changes something treats bodies alike.
   void expect_no_body (const request&);
 
-  // A path capture that must be a positive database id; anything else is `missing` (a 404).
-  std::int64_t path_id (const request&, const char* name, const api_error& missing);
+  // A path capture that must be a positive database id; anything else is `missing` (the
+  // not_found of what the path names).
+  std::int64_t path_id (const request&, const char* name, const domain_error& missing);
   // A path capture that must be a decimal integer >= min; anything else is `missing`.
   std::int64_t path_integer (const request&, const char* name, std::int64_t min,
-                             const api_error& missing);
+                             const domain_error& missing);
 
-  // An integer query parameter within [min, max], or `fallback` when absent; else 400.
+  // An integer query parameter within [min, max], or `fallback` when absent; else invalid_input.
   std::size_t query_integer (const request&, const char* name, std::size_t fallback,
                              std::size_t min, std::size_t max);
 }

@@ -1,9 +1,9 @@
-// Endpoints 1-4: register, login, verify, logout.
+// Signing up and in: register, login, verify, logout.
 #include "routes.hpp"
 
-#include "../common/api_error.hpp"
-#include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/json.hpp"
+#include "error_mapping.hpp"
 #include "json_views.hpp"
 
 namespace modforge
@@ -30,22 +30,16 @@ namespace modforge
       rapidjson::Document b (json_body (r));
       std::string name;
       if (!optional_string (b, "username", name) && !optional_string (b, "email", name))
-        throw validation_error ("username or email is required");
+        throw invalid_input ("username or email is required");
       std::string password (required_string (b, "password"));
       bool new_session (false);
       optional_bool (b, "new_session", new_session);
 
       login_result l (c.auth.login (name, password, new_session, client_of (c, r)));
       if (l.outcome == login_outcome::throttled)
-      {
-        api_error e (429, "too_many_attempts",
-                     "Too many failed logins; try again in " +
-                     std::to_string (l.retry_after_seconds) + " seconds");
-        e.headers.emplace_back ("Retry-After", std::to_string (l.retry_after_seconds));
-        throw e;
-      }
+        throw throttled ("too_many_attempts", "Too many failed logins", l.retry_after_seconds);
       if (l.outcome != login_outcome::ok)
-        throw api_error (401, "invalid_credentials", "Invalid credentials");
+        throw invalid_credentials ();
 
       return success_response (200, [&] (json_writer& w)
       {
@@ -63,10 +57,8 @@ namespace modforge
       {
         w.member ("valid", true).key ("user");
         write_user_brief (w, p);
-        w.key ("session").begin_object ().member ("id", p.session_id).key ("name")
-          .value_or_null (p.session_name.null () ? nullptr : &p.session_name.get ())
-          .member ("created_at", format_iso8601 (p.session_created_at))
-          .member ("last_used_at", format_iso8601 (p.session_last_used_at)).end_object ();
+        w.key ("session");
+        write_session (w, p, true);
       });
     }
 

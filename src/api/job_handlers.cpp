@@ -1,7 +1,7 @@
 // The job endpoints: generate-mod, status, select-image, regenerate-images, images, downloads.
 #include "routes.hpp"
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/json.hpp"
 #include "json_views.hpp"
 
@@ -9,8 +9,6 @@ namespace modforge
 {
   namespace
   {
-    const std::int64_t max_images = 8;
-
     // nginx sends the file from its internal /_files/ location once the handler has checked
     // that the caller owns it; the handler answers only this head. Content-Type comes from the
     // types of that location.
@@ -30,7 +28,7 @@ namespace modforge
       return success_response (202, [&] (json_writer& w)
       {
         w.member ("message", message).member ("job_id", j.job_id)
-          .member ("status", j.status);
+          .member ("status", to_string (j.status));
       });
     }
 
@@ -44,7 +42,7 @@ namespace modforge
       queued_job q (c.jobs.create (p, prompt, session_id));
       return success_response (202, [&] (json_writer& w)
       {
-        w.member ("job_id", q.job_id).member ("status", "queued")
+        w.member ("job_id", q.job_id).member ("status", to_string (job_status::queued))
           .member ("session_id", q.session_id);
       });
     }
@@ -65,8 +63,8 @@ namespace modforge
       token_principal p (authenticate (c, r));
       rapidjson::Document b (json_body (r));
       std::int64_t index (-1);
-      if (!optional_integer (b, "index", index, 0, max_images - 1))
-        throw validation_error ("index is required (an integer from 0)");
+      if (!optional_integer (b, "index", index, 0, max_image_count - 1))
+        throw invalid_input ("index is required (an integer from 0)");
       return accepted (c.jobs.select_image (p, r.param ("job_id"), static_cast<int> (index)),
                        "The mod is being packaged with the new image");
     }
@@ -76,7 +74,7 @@ namespace modforge
       token_principal p (authenticate (c, r));
       rapidjson::Document b (json_body (r));
       std::int64_t count (0);
-      optional_integer (b, "count", count, 1, max_images);
+      optional_integer (b, "count", count, 1, max_image_count);
       return accepted (c.jobs.regenerate_images (p, r.param ("job_id"), static_cast<int> (count)),
                        "New images are being drawn");
     }
@@ -84,9 +82,9 @@ namespace modforge
     response image (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      api_error missing (not_found ("Image not found"));
+      domain_error missing (not_found ("Image not found"));
       std::int64_t index (path_integer (r, "index", 0, missing));
-      if (index >= max_images)   // and so the int below cannot wrap
+      if (index >= max_image_count)   // and so the int below cannot wrap
         throw missing;
       return file_response (c.jobs.image (p, r.param ("job_id"), static_cast<int> (index)),
                             false);

@@ -21,6 +21,21 @@ namespace modforge
     {
       return w.member (key, format_iso8601 (t));
     }
+
+    // The members every session object has, in the order clients see them:
+    // id[, token], name, created_at[, last_used_at].
+    void session_members (json_writer& w, std::int64_t id, const std::string* token,
+                          const odb::nullable<std::string>& name, utc_time created_at,
+                          const utc_time* last_used_at)
+    {
+      w.member ("id", id);
+      if (token != nullptr)
+        w.member ("token", *token);
+      nullable_string (w, "name", name);
+      time (w, "created_at", created_at);
+      if (last_used_at != nullptr)
+        time (w, "last_used_at", *last_used_at);
+    }
   }
 
   void write_user_brief (json_writer& w, const user& u)
@@ -56,28 +71,31 @@ namespace modforge
 
   void write_session (json_writer& w, const session& s, bool with_last_used_at)
   {
-    w.begin_object ().member ("id", s.id);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
-    if (with_last_used_at)
-      time (w, "last_used_at", s.last_used_at);
+    w.begin_object ();
+    session_members (w, s.id, nullptr, s.name, s.created_at,
+                     with_last_used_at ? &s.last_used_at : nullptr);
+    w.end_object ();
+  }
+
+  void write_session (json_writer& w, const token_principal& p, bool with_last_used_at)
+  {
+    w.begin_object ();
+    session_members (w, p.session_id, nullptr, p.session_name, p.session_created_at,
+                     with_last_used_at ? &p.session_last_used_at : nullptr);
     w.end_object ();
   }
 
   void write_issued_session (json_writer& w, const session& s, const std::string& token)
   {
-    w.begin_object ().member ("id", s.id).member ("token", token);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
+    w.begin_object ();
+    session_members (w, s.id, &token, s.name, s.created_at, nullptr);
     w.end_object ();
   }
 
   void write_session_summary (json_writer& w, const session_summary& s, bool current)
   {
-    w.begin_object ().member ("id", s.id);
-    nullable_string (w, "name", s.name);
-    time (w, "created_at", s.created_at);
-    time (w, "last_used_at", s.last_used_at);
+    w.begin_object ();
+    session_members (w, s.id, nullptr, s.name, s.created_at, &s.last_used_at);
     w.member ("job_count", s.job_count).member ("current", current).end_object ();
   }
 
@@ -97,7 +115,7 @@ namespace modforge
   {
     w.begin_object ();
     time (w, "time", e.at);
-    w.member ("kind", e.kind);
+    w.member ("kind", to_string (e.kind));
     nullable_string (w, "ip_address", e.ip_address);
     nullable_string (w, "user_agent", e.user_agent);
     w.end_object ();
@@ -106,21 +124,21 @@ namespace modforge
   void write_job_summary (json_writer& w, const job_summary& j)
   {
     w.begin_object ().member ("job_id", j.job_id).member ("prompt", j.prompt)
-      .member ("status", j.status).member ("progress", j.progress);
+      .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
 
     w.key ("aiDecisions");
-    rapidjson::Document spec;
-    if (!j.spec.null ())
-      spec.Parse (j.spec.get ().c_str ());
-    if (spec.IsObject ())
+    rapidjson::Document decisions;
+    if (!j.decisions.null ())
+      decisions.Parse (j.decisions.get ().c_str ());
+    if (decisions.IsObject ())
     {
       w.begin_object ();
       for (const char* k: {"itemName", "modName"})
       {
-        auto i (spec.FindMember (k));
+        auto i (decisions.FindMember (k));
         w.key (k);
-        if (i != spec.MemberEnd () && i->value.IsString ())
+        if (i != decisions.MemberEnd () && i->value.IsString ())
           w.value (i->value);
         else
           w.null ();
@@ -152,10 +170,10 @@ namespace modforge
   {
     w.begin_object ().member ("job_id", j.job_id)
       .member ("session_id", j.conversation.object_id<session> ()).member ("prompt", j.prompt)
-      .member ("status", j.status).member ("progress", j.progress);
+      .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
     time (w, "updated_at", j.updated_at);
-    stored_json (w, "aiDecisions", j.spec);
+    stored_json (w, "aiDecisions", j.decisions);
 
     w.key ("images").begin_array ();
     for (int i (0); i < j.images_ready; ++i)

@@ -27,6 +27,8 @@ namespace modforge
 
   // {id, name, created_at[, last_used_at]}
   void write_session (json_writer&, const session&, bool with_last_used_at);
+  // The same for the session of the token that authenticated the request.
+  void write_session (json_writer&, const token_principal&, bool with_last_used_at);
   // {id, token, name, created_at}: a session handed out with a new token.
   void write_issued_session (json_writer&, const session&, const std::string& token);
   // {id, name, created_at, last_used_at, job_count, current}

@@ -1,5 +1,8 @@
-// Building the whole route table.
+// Building the whole route table, and answering a request through it.
 #include "routes.hpp"
+
+#include "../http/error_response.hpp"
+#include "error_mapping.hpp"
 
 namespace modforge
 {
@@ -11,5 +14,17 @@ namespace modforge
     add_session_routes (r, c);
     add_job_routes (r, c);
     return r;
+  }
+
+  response serve_api (const router& routes, request& r)
+  {
+    try
+    {
+      return routes.dispatch (r);
+    }
+    catch (const domain_error& e)
+    {
+      return error_response (to_http_error (e));
+    }
   }
 }

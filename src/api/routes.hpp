@@ -1,4 +1,5 @@
-// The route table of the API, in one place; each area adds its own routes.
+// The route table of the API, in one place (each area adds its own routes), and the edge where a
+// request goes through it.
 #pragma once
 
 #include "../http/router.hpp"
@@ -12,4 +13,9 @@ namespace modforge
   void add_job_routes (router&, api_context&);      // jobs, their images and downloads
 
   router make_api_router (api_context&);
+
+  // Answers a request through the route table. A domain_error from a handler (or the router's
+  // "Not found") is answered in its HTTP form; an http_error or anything unexpected goes on to
+  // the server loop, which answers it.
+  response serve_api (const router&, request&);
 }

@@ -1,7 +1,7 @@
-// Endpoints 6-10: sessions (conversations).
+// The session endpoints: create, list, show (with jobs), rename, delete, resume.
 #include "routes.hpp"
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "../http/json.hpp"
 #include "json_views.hpp"
 
@@ -9,15 +9,15 @@ namespace modforge
 {
   namespace
   {
-    api_error session_not_found () {return not_found ("Session not found");}
+    domain_error session_not_found () {return not_found ("Session not found");}
 
-    // The optional "name" of a request body: absent, null, or a string.
+    // The optional "name" of a request body, as sent: absent, null, or a string.
     odb::nullable<std::string> name_of (const rapidjson::Document& b)
     {
       std::string name;
       if (!optional_string (b, "name", name))
         return odb::nullable<std::string> ();
-      return session_service::normalize_name (name);
+      return name;
     }
 
     response write_detail (const session_detail& d)
@@ -91,7 +91,7 @@ namespace modforge
       std::int64_t id (path_id (r, "id", session_not_found ()));
       rapidjson::Document b (json_body (r));
       if (!b.HasMember ("name"))
-        throw validation_error ("name is required (a string, or null to clear it)");
+        throw invalid_input ("name is required (a string, or null to clear it)");
       session s (c.sessions.rename (p, id, name_of (b)));
       return success_response (200, [&] (json_writer& w)
       {

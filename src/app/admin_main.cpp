@@ -11,10 +11,11 @@
 #include <unistd.h>
 
 #include "../admin/admin_context.hpp"
+#include "../admin/exit_codes.hpp"
 #include "../admin/password_input.hpp"
 #include "../admin/text_table.hpp"
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../common/config.hpp"
 #include "../common/log.hpp"
 #include "../db/database.hpp"
@@ -25,14 +26,6 @@
 namespace
 {
   using namespace modforge;
-
-  // Exit codes besides 0 (success); 3 and 4 (a database schema of another version) are in
-  // schema.hpp.
-  const int exit_error = 1;           // e.g. the database cannot be reached
-  const int exit_usage = 2;
-  const int exit_no_such_user = 5;
-  const int exit_already_exists = 6;  // create-user: the username or email is taken
-  const int exit_invalid_input = 7;   // a bad username, email, password or #<id>
 
   // The command line does not fit the command.
   struct usage_error: std::runtime_error
@@ -66,24 +59,6 @@ namespace
       throw usage_error (option + " takes a whole number from " + std::to_string (low) + " to " +
                          std::to_string (high) + ", not '" + text + "'");
     return n;
-  }
-
-  bool failed (const admin_result& r)
-  {
-    return r.outcome != admin_outcome::done && r.outcome != admin_outcome::unchanged;
-  }
-
-  // Says on stderr why the command failed; the exit code that goes with it.
-  int report_failure (const admin_result& r)
-  {
-    std::cerr << "modforge-admin: " << r.problem << std::endl;
-    switch (r.outcome)
-    {
-    case admin_outcome::no_such_user: return exit_no_such_user;
-    case admin_outcome::already_exists: return exit_already_exists;
-    case admin_outcome::invalid_input: return exit_invalid_input;
-    default: return exit_error;
-    }
   }
 
   std::string describe (const user& u)
@@ -150,10 +125,7 @@ namespace
       std::cerr << "modforge-admin: " << p.problem << std::endl;
       return exit_invalid_input;
     }
-    admin_result r (c.admin.create_user (a[0], a[1], p.password));
-    if (failed (r))
-      return report_failure (r);
-    std::cout << r.account.id << std::endl;
+    std::cout << c.admin.create_user (a[0], a[1], p.password).id << std::endl;
     return 0;
   }
 
@@ -162,8 +134,6 @@ namespace
     expect_one_user (a);
     admin_context c;
     admin_result r (c.admin.set_active (a[0], active));
-    if (failed (r))
-      return report_failure (r);
     bool changed (r.outcome == admin_outcome::done);
     std::string who (describe (r.account));
     if (active)
@@ -183,8 +153,6 @@ namespace
     expect_one_user (a);
     admin_context c;
     admin_result r (c.admin.revoke_tokens (a[0]));
-    if (failed (r))
-      return report_failure (r);
     std::cout << "revoked " << tokens (r.revoked_tokens) << " of user " << describe (r.account)
               << std::endl;
     return 0;
@@ -362,16 +330,17 @@ namespace
                 << " --help says more)" << std::endl;
       return exit_usage;
     }
-    catch (const migration_error& e)
+    catch (const schema_mismatch& e)
     {
       std::cerr << "modforge-admin: " << e.what () << std::endl;
-      return e.exit_code;
+      return exit_code_of (e.state);
     }
-    catch (const api_error& e)
+    catch (const domain_error& e)
     {
-      std::cerr << "modforge-admin: " << (e.status == 503 ? "cannot reach the database: " : "")
+      std::cerr << "modforge-admin: "
+                << (e.kind == error_kind::unavailable ? "cannot reach the database: " : "")
                 << e.what () << std::endl;
-      return exit_error;
+      return exit_code_of (e.kind);
     }
     catch (const std::exception& e)
     {

@@ -27,7 +27,7 @@ int main (int argc, char* argv[])
   {
     service_set services (load_config ());
     router routes (make_api_router (services.api));
-    serve_fastcgi ([&routes] (request& r) {return routes.dispatch (r);},
+    serve_fastcgi ([&routes] (request& r) {return serve_api (routes, r);},
                    services.settings.http.max_body_bytes);
     return 0;
   }

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "../auth/client_address.hpp"
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "../common/log.hpp"
 #include "../db/schema.hpp"
 
@@ -36,9 +36,11 @@ namespace modforge
     {
       s = check_schema (db);
     }
-    catch (const api_error&)
+    catch (const domain_error& e)
     {
-      log_error ("database unreachable at start; answering 503 until it is back");
+      if (e.kind != error_kind::unavailable)
+        throw;
+      log_error ("database unreachable at start; carrying on, it is tried again with every request or job");
       return;
     }
     if (s.state == schema_state::current)

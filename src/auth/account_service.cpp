@@ -1,12 +1,14 @@
 // Changes to one's own account, tokens and security log.
 #include "account_service.hpp"
 
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../db/event_store.hpp"
 #include "../db/job_store.hpp"
 #include "../db/token_store.hpp"
 #include "../db/user_store.hpp"
+#include "caller_transaction.hpp"
 #include "credentials_rules.hpp"
 
 namespace modforge
@@ -22,19 +24,19 @@ namespace modforge
     {
       std::string problem (check_username (c.username));
       if (!problem.empty ())
-        throw validation_error (problem);
+        throw invalid_input (problem);
     }
     if (c.has_email)
     {
       std::string problem (check_email (email));
       if (!problem.empty ())
-        throw validation_error (problem);
+        throw invalid_input (problem);
     }
     if (c.has_password)
       auth_.check_new_password (c.password, c.has_username ? c.username : p.username,
                                 c.has_email ? email : p.email);
     if ((c.has_email || c.has_password) && c.current_password.empty ())
-      throw validation_error ("current_password is required to change the email or password");
+      throw invalid_input ("current_password is required to change the email or password");
     if (c.has_email || c.has_password)
       auth_.confirm_password (p.user_id, c.current_password);
 
@@ -53,8 +55,7 @@ namespace modforge
       bool name (false);
       db_.transact ([&] {name = c.has_username &&
                                 user_store::username_taken (ascii_lower (c.username), p.user_id);});
-      throw name ? api_error (409, "username_taken", "Username already exists")
-                 : api_error (409, "email_taken", "Email already exists");
+      throw name ? username_taken () : email_taken ();
     }
     return result;
   }
@@ -74,23 +75,23 @@ namespace modforge
       {
         std::string key (ascii_lower (c.username));
         if (user_store::username_taken (key, u->id))
-          throw api_error (409, "username_taken", "Username already exists");
+          throw username_taken ();
         u->username = c.username;
         u->username_key = key;
-        event_store::add (u->id, "username_changed", client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::username_changed, client);
       }
       if (c.has_email && email != u->email)
       {
         if (user_store::email_taken (email, u->id))
-          throw api_error (409, "email_taken", "Email already exists");
+          throw email_taken ();
         u->email = email;
-        event_store::add (u->id, "email_changed", client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::email_changed, client);
       }
       if (c.has_password)
       {
         u->password_hash = new_hash;
         token_store::remove_all_but (u->id, p.token_id);
-        event_store::add (u->id, "password_changed", client.ip_address, client.user_agent);
+        event_store::add (u->id, auth_event_kind::password_changed, client);
       }
       u->updated_at = now_utc ();
       user_store::update (*u);
@@ -105,7 +106,9 @@ namespace modforge
     db_.transact ([&]
     {
       jobs = job_store::ids_for_user (p.user_id);
-      user_store::remove (p.user_id);
+      // Deleted by a concurrent request since the password was checked: so was the token.
+      if (!user_store::remove (p.user_id))
+        throw invalid_session ();
     });
     // The rows went with the user (ON DELETE CASCADE); now their files.
     files_.remove_after_delete (jobs);
@@ -117,10 +120,10 @@ namespace modforge
   {
     auth_.confirm_password (p.user_id, password);
     std::size_t n (0);
-    db_.transact ([&]
+    transact_for_caller (db_, [&]
     {
       n = token_store::remove_all_but (p.user_id, p.token_id);
-      event_store::add (p.user_id, "logout_all", client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::logout_all, client);
     });
     return n;
   }
@@ -135,11 +138,11 @@ namespace modforge
   void account_service::revoke_token (const token_principal& p, std::int64_t token_id,
                                       const client_info& client)
   {
-    db_.transact ([&]
+    transact_for_caller (db_, [&]
     {
       if (!token_store::remove_owned (token_id, p.user_id))
         throw not_found ("Token not found");
-      event_store::add (p.user_id, "token_revoked", client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::token_revoked, client);
     });
   }
 

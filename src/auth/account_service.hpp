@@ -10,10 +10,10 @@
 #include "../../odb/session_token.hxx"
 #include "../../odb/token_principal.hxx"
 #include "../../odb/user.hxx"
+#include "../common/client_info.hpp"
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 #include "auth_service.hpp"
-#include "client_info.hpp"
 
 namespace modforge
 {
@@ -29,8 +29,8 @@ namespace modforge
   public:
     account_service (database&, auth_service&, const job_files&);
 
-    // Applies the changes. Email and password changes need the current password (403 when it
-    // is wrong); a password change revokes every other token of the user.
+    // Applies the changes. Email and password changes need the current password (forbidden when
+    // it is wrong); a password change revokes every other token of the user.
     user update (const token_principal&, const account_changes&, const client_info&);
 
     // Deletes the account and everything it owns, after checking the password.
@@ -41,7 +41,7 @@ namespace modforge
                             const client_info&);
 
     std::vector<session_token> tokens (const token_principal&);
-    // Throws api_error 404 when the token is not one of the user's.
+    // Throws not_found ("Token not found") when the token is not one of the user's.
     void revoke_token (const token_principal&, std::int64_t token_id, const client_info&);
 
     std::vector<auth_event> events (const token_principal&, std::size_t limit);

@@ -3,29 +3,70 @@
 
 #include "../db/references.hpp"
 
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
 #include "../common/log.hpp"
+#include "../common/text_rules.hpp"
+#include "../common/uuid.hpp"
 #include "../db/event_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
 #include "../db/user_store.hpp"
+#include "caller_transaction.hpp"
 #include "credentials_rules.hpp"
 #include "password_quality.hpp"
-#include "token_codec.hpp"
+#include "token_hash.hpp"
 #include "token_issuer.hpp"
 
 namespace modforge
 {
   namespace
   {
-    api_error username_taken () {return api_error (409, "username_taken", "Username already exists");}
-    api_error email_taken () {return api_error (409, "email_taken", "Email already exists");}
-
     void require (const std::string& problem)
     {
       if (!problem.empty ())
-        throw validation_error (problem);
+        throw invalid_input (problem);
+    }
+
+    // The security event of a failed or throttled login, for an account looked up before the
+    // password was checked. An account deleted since has no log left to write to.
+    void log_login_event (database& db, std::int64_t user_id, auth_event_kind kind,
+                          const client_info& client)
+    {
+      try
+      {
+        db.transact ([&] {event_store::add (user_id, kind, client);});
+      }
+      catch (const std::exception& e)
+      {
+        if (!is_foreign_key_violation (e))
+          throw;
+      }
+    }
+  }
+
+  namespace
+  {
+    // Inside the login's transaction: the session it signs into, used now. The user's most
+    // recently used one, unless `new_session` is asked for or none is left (a session deleted
+    // by a concurrent request after it was read is left too); else a new one.
+    session login_session (std::int64_t user_id, bool new_session, utc_time now,
+                           const client_info& client)
+    {
+      std::shared_ptr<session> s (new_session ? nullptr : session_store::most_recent (user_id));
+      if (s != nullptr)
+      {
+        s->last_used_at = now;
+        record_client (*s, client);
+        if (session_store::update (*s))
+          return *s;
+      }
+      session n;
+      n.owner = user_ref (user_id);
+      n.created_at = n.last_used_at = now;
+      record_client (n, client);
+      session_store::add (n);
+      return n;
     }
   }
 
@@ -52,13 +93,7 @@ namespace modforge
 
     int wait (throttle_.registration_wait (client.ip_address));
     if (wait > 0)
-    {
-      api_error e (429, "too_many_registrations",
-                   "Too many registrations from this address; try again in " +
-                   std::to_string (wait) + " seconds");
-      e.headers.emplace_back ("Retry-After", std::to_string (wait));
-      throw e;
-    }
+      throw throttled ("too_many_registrations", "Too many registrations from this address", wait);
 
     user u;
     u.username = username;
@@ -77,7 +112,7 @@ namespace modforge
         if (user_store::email_taken (u.email))
           throw email_taken ();
         user_store::add (u);
-        event_store::add (u.id, "register", client.ip_address, client.user_agent);
+        event_store::add (u.id, auth_event_kind::registered, client);
       });
     }
     catch (const std::exception& e)
@@ -113,10 +148,7 @@ namespace modforge
                 (u != nullptr ? account : std::string ("an unknown name")) + " from " +
                 client.ip_address);
       if (u != nullptr)
-        db_.transact ([&]
-        {
-          event_store::add (u->id, "login_throttled", client.ip_address, client.user_agent);
-        });
+        log_login_event (db_, u->id, auth_event_kind::login_throttled, client);
       r.outcome = login_outcome::throttled;
       return r;
     }
@@ -128,10 +160,7 @@ namespace modforge
     {
       throttle_.login_failed (account, client.ip_address);
       if (u != nullptr)
-        db_.transact ([&]
-        {
-          event_store::add (u->id, "login_failed", client.ip_address, client.user_agent);
-        });
+        log_login_event (db_, u->id, auth_event_kind::login_failed, client);
       return r;
     }
     throttle_.login_succeeded (account);
@@ -153,27 +182,10 @@ namespace modforge
         user_store::update (*current);
       }
 
-      std::shared_ptr<session> s (new_session ? nullptr : session_store::most_recent (u->id));
-      if (s == nullptr)
-      {
-        s = std::make_shared<session> ();
-        s->owner = user_ref (u->id);
-        s->created_at = now;
-      }
-      s->last_used_at = now;
-      if (!client.user_agent.empty ())
-        s->user_agent = client.user_agent;
-      if (!client.ip_address.empty ())
-        s->ip_address = client.ip_address;
-      if (s->id == 0)
-        session_store::add (*s);
-      else
-        session_store::update (*s);
-
-      r.token = issue_token (s->id, u->id, client);
-      event_store::add (u->id, "login", client.ip_address, client.user_agent);
+      r.conversation = login_session (u->id, new_session, now, client);
+      r.token = issue_token (r.conversation.id, u->id, client);
+      event_store::add (u->id, auth_event_kind::login, client);
       r.account = *current;
-      r.conversation = *s;
       r.outcome = login_outcome::ok;
     });
     return r;
@@ -181,7 +193,7 @@ namespace modforge
 
   token_principal auth_service::authenticate (const std::string& token)
   {
-    if (!is_token_shaped (token))
+    if (!is_uuid (token))
       throw invalid_session ();
 
     std::string h (hash_token (token));
@@ -217,11 +229,13 @@ namespace modforge
     utc_time now (now_utc ());
     db_.transact ([&]
     {
+      // A token revoked, or a session deleted, since it was read is left as it is.
       std::shared_ptr<session_token> t (token_store::find (p.token_id));
       if (t == nullptr)
-        return; // revoked meanwhile
+        return;
       t->last_used_at = now;
-      token_store::update (*t);
+      if (!token_store::update (*t))
+        return;
 
       std::shared_ptr<session> s (session_store::find_owned (p.session_id, p.user_id));
       if (s != nullptr && s->last_used_at < now)
@@ -234,10 +248,10 @@ namespace modforge
 
   void auth_service::logout (const token_principal& p, const client_info& client)
   {
-    db_.transact ([&]
+    transact_for_caller (db_, [&]
     {
       token_store::remove_owned (p.token_id, p.user_id);
-      event_store::add (p.user_id, "logout", client.ip_address, client.user_agent);
+      event_store::add (p.user_id, auth_event_kind::logout, client);
     });
   }
 
@@ -247,6 +261,7 @@ namespace modforge
     db_.transact ([&] {u = user_store::find (user_id);});
     if (!hasher_.verify (password, u != nullptr ? u->password_hash : hasher_.dummy_hash ()) ||
         u == nullptr)
-      throw api_error (403, "invalid_password", "Current password is incorrect");
+      throw domain_error (error_kind::forbidden, "invalid_password",
+                          "Current password is incorrect");
   }
 }

@@ -7,9 +7,9 @@
 #include "../../odb/session.hxx"
 #include "../../odb/token_principal.hxx"
 #include "../../odb/user.hxx"
+#include "../common/client_info.hpp"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
-#include "client_info.hpp"
 #include "password_hasher.hpp"
 #include "throttle.hpp"
 
@@ -31,8 +31,8 @@ namespace modforge
   public:
     auth_service (database&, const security_config&, const password_hasher&, throttle&);
 
-    // Creates an account. Throws api_error 400 (bad field), 409 (taken) or 429 (too many
-    // registrations from this address).
+    // Creates an account. Throws invalid_input (a bad field), conflict (taken) or throttled (too
+    // many registrations from this address).
     user register_user (const std::string& username, const std::string& email,
                         const std::string& password, const client_info&);
 
@@ -45,7 +45,7 @@ namespace modforge
     login_result login (const std::string& login, const std::string& password,
                         bool new_session, const client_info&);
 
-    // The caller behind a raw token, in one indexed query; throws api_error 401 when the token
+    // The caller behind a raw token, in one indexed query; throws invalid_session when the token
     // is malformed, unknown, revoked, expired (if lifetimes are configured: the token is then
     // deleted) or its account disabled. Writes last_used_at at most once per configured
     // interval.
@@ -54,11 +54,12 @@ namespace modforge
     // Revokes the caller's token only.
     void logout (const token_principal&, const client_info&);
 
-    // Throws api_error 403 unless `password` is the account's (bcrypt work is always done).
+    // Throws forbidden (invalid_password) unless `password` is the account's (bcrypt work is
+    // always done).
     void confirm_password (std::int64_t user_id, const std::string& password);
 
     // The rules for a new password (length, encoding, not the username or email, and
-    // libpwquality's checks when configured); throws api_error 400.
+    // libpwquality's checks when configured); throws invalid_input.
     void check_new_password (const std::string& password, const std::string& username,
                              const std::string& email) const;
 

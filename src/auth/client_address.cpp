@@ -5,6 +5,8 @@
 
 #include <arpa/inet.h>
 
+#include "../common/text_rules.hpp"
+
 namespace modforge
 {
   namespace
@@ -72,14 +74,6 @@ namespace modforge
       }
       return true;
     }
-
-    std::string trim (const std::string& s)
-    {
-      std::size_t b (s.find_first_not_of (" \t"));
-      if (b == std::string::npos)
-        return std::string ();
-      return s.substr (b, s.find_last_not_of (" \t") - b + 1);
-    }
   }
 
   bool is_trusted_proxy (const std::string& address, const std::vector<std::string>& trusted)
@@ -108,7 +102,8 @@ namespace modforge
     while (!rest.empty ())
     {
       std::size_t comma (rest.rfind (','));
-      std::string hop (trim (comma == std::string::npos ? rest : rest.substr (comma + 1)));
+      // Optional white space around list items is HTTP's: spaces and tabs.
+      std::string hop (trim (comma == std::string::npos ? rest : rest.substr (comma + 1), " \t"));
       rest = comma == std::string::npos ? std::string () : rest.substr (0, comma);
       ip parsed;
       if (!parse_ip (hop, parsed))

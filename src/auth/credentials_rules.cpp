@@ -1,6 +1,7 @@
 // Validation of usernames, emails and passwords.
 #include "credentials_rules.hpp"
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 
 #include <algorithm>
@@ -12,12 +13,14 @@ namespace modforge
     const std::size_t bcrypt_max_bytes = 72;
   }
 
-  std::string ascii_lower (std::string s)
+  domain_error username_taken ()
   {
-    for (char& c: s)
-      if (c >= 'A' && c <= 'Z')
-        c = static_cast<char> (c - 'A' + 'a');
-    return s;
+    return domain_error (error_kind::conflict, "username_taken", "Username already exists");
+  }
+
+  domain_error email_taken ()
+  {
+    return domain_error (error_kind::conflict, "email_taken", "Email already exists");
   }
 
   std::string check_username (const std::string& u)
@@ -37,9 +40,8 @@ namespace modforge
     const std::string bad ("email must be a valid address of at most 255 characters");
     if (e.empty () || e.size () > 255)
       return bad;
-    for (char c: e)
-      if (static_cast<unsigned char> (c) <= 0x20 || c == 0x7f)
-        return bad;
+    if (e.find (' ') != std::string::npos || has_ascii_control (e))
+      return bad;
 
     std::size_t at (e.find ('@'));
     if (at == std::string::npos || at == 0 || e.find ('@', at + 1) != std::string::npos)

@@ -1,9 +1,11 @@
-// The rules for usernames, emails and passwords (SPEC §3 conventions). Each check returns an
-// empty string when the value is acceptable, or the sentence to show the client.
+// The rules for usernames, emails and passwords. Each check returns an empty string when the
+// value is acceptable, or the sentence to show the client.
 #pragma once
 
 #include <cstddef>
 #include <string>
+
+#include "../common/domain_error.hpp"
 
 namespace modforge
 {
@@ -11,7 +13,7 @@ namespace modforge
   std::string check_username (const std::string&);
 
   // At most 255 bytes, exactly one '@' with something before it, a dot inside the domain,
-  // no spaces or control characters.
+  // no spaces or control characters. Compare and store it lower case (ascii_lower).
   std::string check_email (const std::string&);
 
   // min_length..72 bytes of valid UTF-8 without NUL, equal to neither the username nor the email
@@ -19,6 +21,7 @@ namespace modforge
   std::string check_password (const std::string& password, std::size_t min_length,
                               const std::string& username, const std::string& email);
 
-  // ASCII lower case: usernames and emails are compared and stored this way.
-  std::string ascii_lower (std::string);
+  // The conflicts of a username or an email that another account has.
+  domain_error username_taken ();
+  domain_error email_taken ();
 }

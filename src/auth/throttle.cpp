@@ -6,7 +6,7 @@
 #include "../common/clock.hpp"
 #include "../db/throttle_store.hpp"
 #include "throttle_rules.hpp"
-#include "token_codec.hpp"
+#include "token_hash.hpp"
 
 namespace modforge
 {

@@ -1,6 +1,6 @@
 // Brute-force throttling kept in PostgreSQL, so that every handler process and every host sees
 // the same counters: failed logins per account and per client address, registrations per
-// address (SPEC §4). The arithmetic is in throttle_rules.hpp.
+// address. The arithmetic is in throttle_rules.hpp.
 #pragma once
 
 #include <functional>

@@ -4,16 +4,18 @@
 #include "../db/references.hpp"
 
 #include "../common/clock.hpp"
+#include "../common/uuid.hpp"
 #include "../db/database.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
-#include "token_codec.hpp"
+#include "token_hash.hpp"
 
 namespace modforge
 {
   std::string issue_token (std::int64_t session_id, std::int64_t user_id, const client_info& c)
   {
-    std::string token (generate_token ());
+    // 122 random bits: guessing one is hopeless, and its shape is checked before any lookup.
+    std::string token (random_uuid ());
     utc_time now (now_utc ());
 
     session_token t;
@@ -21,10 +23,7 @@ namespace modforge
     t.owner = user_ref (user_id);
     t.token_hash = hash_token (token);
     t.created_at = t.last_used_at = now;
-    if (!c.user_agent.empty ())
-      t.user_agent = c.user_agent;
-    if (!c.ip_address.empty ())
-      t.ip_address = c.ip_address;
+    record_client (t, c);
     token_store::add (t);
     return token;
   }

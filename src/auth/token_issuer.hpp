@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "client_info.hpp"
+#include "../common/client_info.hpp"
 
 namespace modforge
 {

@@ -1,7 +1,6 @@
 // Reading, overriding and validating modforge's configuration.
 #include "config.hpp"
 
-#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -9,6 +8,8 @@
 #include <functional>
 #include <sstream>
 #include <stdexcept>
+
+#include "text_rules.hpp"
 
 extern char** environ;
 
@@ -18,22 +19,6 @@ namespace modforge
   {
     const char default_config_path[] = "/etc/modforge/modforge.conf";
     const char environment_prefix[] = "MODFORGE_";
-
-    std::string trim (const std::string& s)
-    {
-      std::size_t b (s.find_first_not_of (" \t\r\n"));
-      if (b == std::string::npos)
-        return std::string ();
-      std::size_t e (s.find_last_not_of (" \t\r\n"));
-      return s.substr (b, e - b + 1);
-    }
-
-    std::string lower (std::string s)
-    {
-      for (char& c: s)
-        c = static_cast<char> (std::tolower (static_cast<unsigned char> (c)));
-      return s;
-    }
 
     long to_integer (const std::string& key, const std::string& value, long min, long max)
     {
@@ -49,7 +34,7 @@ namespace modforge
 
     bool to_bool (const std::string& key, const std::string& value)
     {
-      std::string v (lower (value));
+      std::string v (ascii_lower (value));
       if (v == "true" || v == "yes" || v == "on" || v == "1")
         return true;
       if (v == "false" || v == "no" || v == "off" || v == "0")
@@ -104,7 +89,7 @@ namespace modforge
       {
         if (l.back () != ']' || l.size () < 3)
           throw std::runtime_error (where + ": expected [section]");
-        section = lower (trim (l.substr (1, l.size () - 2)));
+        section = ascii_lower (trim (l.substr (1, l.size () - 2)));
         continue;
       }
 
@@ -114,7 +99,7 @@ namespace modforge
       if (section.empty ())
         throw std::runtime_error (where + ": key outside of a [section]");
 
-      std::string key (lower (trim (l.substr (0, eq))));
+      std::string key (ascii_lower (trim (l.substr (0, eq))));
       if (key.empty ())
         throw std::runtime_error (where + ": empty key");
       r[section + "." + key] = trim (l.substr (eq + 1));
@@ -132,7 +117,7 @@ namespace modforge
         continue;
 
       std::size_t eq (v.find ('='));
-      std::string name (lower (v.substr (prefix_size, eq - prefix_size)));
+      std::string name (ascii_lower (v.substr (prefix_size, eq - prefix_size)));
       std::size_t us (name.find ('_'));
       if (name == "config" || us == std::string::npos)
         continue;
@@ -201,7 +186,7 @@ namespace modforge
       {"throttle.registration_window", integer (c.throttle.registration_window_seconds, 1,
                                                 86400 * 7, "throttle.registration_window")},
       {"files.data_dir", text (c.files.data_dir)},
-      {"jobs.image_count", integer (c.jobs.image_count, 1, 8, "jobs.image_count")},
+      {"jobs.image_count", integer (c.jobs.image_count, 1, max_image_count, "jobs.image_count")},
       {"jobs.lease_seconds", integer (c.jobs.lease_seconds, 2, 3600, "jobs.lease_seconds")},
       {"jobs.max_attempts", integer (c.jobs.max_attempts, 1, 10, "jobs.max_attempts")},
       {"jobs.poll_seconds", integer (c.jobs.poll_seconds, 1, 3600, "jobs.poll_seconds")},

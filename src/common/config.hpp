@@ -34,7 +34,8 @@ namespace modforge
     std::vector<std::string> trusted_proxies;
     // libpwquality's dictionary and similarity checks on new passwords.
     bool password_quality = false;
-    // Token lifetimes in seconds; 0: none (tokens never expire, as the design asks).
+    // Token lifetimes in seconds; 0: none. By default tokens never expire: a device stays
+    // signed in until it logs out, or the user or an operator revokes its token.
     int token_idle_timeout_seconds = 0;
     int token_max_age_seconds = 0;
   };
@@ -57,9 +58,12 @@ namespace modforge
     std::string data_dir = "/var/lib/modforge";
   };
 
+  // A job draws 1 to this many candidate images (jobs.image_count, and a request's count).
+  const int max_image_count = 8;
+
   struct jobs_config
   {
-    int image_count = 4;            // candidate images of a new job (1-8)
+    int image_count = 4;            // candidate images of a new job (1-max_image_count)
     int lease_seconds = 60;         // how long a worker's claim holds without renewal
     int max_attempts = 3;           // claims of one task before the job fails
     int poll_seconds = 30;          // the safety-net poll when no NOTIFY arrives

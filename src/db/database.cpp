@@ -7,7 +7,7 @@
 #include <odb/pgsql/transaction-impl.hxx>
 #include <odb/transaction.hxx>
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "../common/log.hpp"
 
 namespace modforge
@@ -42,11 +42,17 @@ namespace modforge
            sqlstate.compare (0, 4, "57P0") == 0 || sqlstate.compare (0, 2, "53") == 0;
   }
 
-  bool is_unique_violation (const std::exception& e)
+  namespace
   {
-    auto d (dynamic_cast<const odb::pgsql::database_exception*> (&e));
-    return d != nullptr && d->sqlstate () == "23505";
+    bool has_sqlstate (const std::exception& e, const char* sqlstate)
+    {
+      auto d (dynamic_cast<const odb::pgsql::database_exception*> (&e));
+      return d != nullptr && d->sqlstate () == sqlstate;
+    }
   }
+
+  bool is_unique_violation (const std::exception& e) {return has_sqlstate (e, "23505");}
+  bool is_foreign_key_violation (const std::exception& e) {return has_sqlstate (e, "23503");}
 
   database::database (const database_config& c, std::size_t connections)
   {
@@ -94,16 +100,12 @@ namespace modforge
       }
       catch (const odb::pgsql::database_exception& e)
       {
-        // A row the transaction pointed at was deleted by a concurrent request (a session
-        // deleted while a token or job was being added to it): what was asked for is gone.
-        if (e.sqlstate () == "23503")
-          throw not_found ("Not found");
         if (!is_unavailable_error (e.sqlstate ()))
           throw;
         // libpq may still call such a connection healthy: make the pool open a new one.
         if (c)
           c->mark_failed ();
-        // A restarting server refuses connections for a moment: one more try, then 503.
+        // A restarting server refuses connections for a moment: one more try, then unavailable.
         if (attempt < 2)
           continue;
         log_error (std::string ("database unavailable: ") + e.message ());

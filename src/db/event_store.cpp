@@ -14,17 +14,13 @@ namespace modforge
   {
     typedef odb::query<auth_event> query;
 
-    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
-              const std::string& user_agent)
+    void add (std::int64_t user_id, auth_event_kind kind, const client_info& client)
     {
       auth_event e;
       e.owner = user_ref (user_id);
       e.at = now_utc ();
       e.kind = kind;
-      if (!ip_address.empty ())
-        e.ip_address = ip_address;
-      if (!user_agent.empty ())
-        e.user_agent = user_agent;
+      record_client (e, client);
       current_database ().persist (e);
     }
 

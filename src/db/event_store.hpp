@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "../../odb/auth_event.hxx"
+#include "../common/client_info.hpp"
 
 namespace modforge
 {
   namespace event_store
   {
-    void add (std::int64_t user_id, const std::string& kind, const std::string& ip_address,
-              const std::string& user_agent);
+    void add (std::int64_t user_id, auth_event_kind, const client_info&);
     // Newest first.
     std::vector<auth_event> list (std::int64_t user_id, std::size_t limit);
   }

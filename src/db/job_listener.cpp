@@ -8,7 +8,7 @@
 #include <odb/exceptions.hxx>
 #include <odb/pgsql/exceptions.hxx>
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 #include "job_store.hpp"
 
 namespace modforge

@@ -11,8 +11,8 @@ namespace modforge
   class job_listener
   {
   public:
-    // Takes a connection of its own from `db` and LISTENs on it. Throws api_error 503 if the
-    // database cannot be reached.
+    // Takes a connection of its own from `db` and LISTENs on it. Throws database_unavailable ()
+    // if the database cannot be reached.
     explicit job_listener (database& db);
     ~job_listener ();
 

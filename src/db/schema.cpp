@@ -55,12 +55,12 @@ namespace modforge
         result = migration::created;
       }
       else if (from > to)
-        throw migration_error (exit_schema_newer,
+        throw schema_mismatch (schema_state::newer,
                                "the database schema is at version " + std::to_string (from) +
                                ", newer than this program's " + std::to_string (to) +
                                "; upgrade modforge");
       else if (from < base)
-        throw migration_error (exit_schema_too_old,
+        throw schema_mismatch (schema_state::older,
                                "the database schema is at version " + std::to_string (from) +
                                ", older than " + std::to_string (base) +
                                ", the oldest this program can migrate from");

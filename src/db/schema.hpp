@@ -23,19 +23,17 @@ namespace modforge
 
   enum class migration {created, migrated, unchanged};
 
-  // An error of migrate with the exit code modforge-admin should return.
-  struct migration_error: std::runtime_error
+  // A database whose schema this program cannot use: `newer` than the program, `older` (than
+  // the oldest version migrate starts from, or, for a program that needs the current schema,
+  // than the program's), or `missing`.
+  struct schema_mismatch: std::runtime_error
   {
-    int exit_code;
-    migration_error (int code, const std::string& m): std::runtime_error (m), exit_code (code) {}
+    schema_state state;
+    schema_mismatch (schema_state s, const std::string& m): std::runtime_error (m), state (s) {}
   };
-
-  // Exit codes of `modforge-admin migrate` beyond 0 (success), 1 (error) and 2 (usage).
-  const int exit_schema_newer = 3;  // the database is newer than this program
-  const int exit_schema_too_old = 4; // older than the oldest version this program migrates from
 
   // Creates the schema in an empty database or migrates it to the program's version, in one
   // transaction under an advisory lock (two concurrent runs cannot interleave). Reads the
-  // version first and refuses a database that is too new or too old (migration_error).
+  // version first and refuses a database that is too new or too old (schema_mismatch).
   migration migrate_schema (database&, std::uint64_t& from, std::uint64_t& to);
 }

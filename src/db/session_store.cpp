@@ -58,7 +58,7 @@ namespace modforge
     }
 
     void add (session& s) {current_database ().persist (s);}
-    void update (const session& s) {current_database ().update (s);}
+    bool update (const session& s) {return update_if_present (s);}
 
     bool remove_owned (std::int64_t session_id, std::int64_t user_id)
     {

@@ -21,7 +21,8 @@ namespace modforge
     std::vector<session_summary> list (std::int64_t user_id, std::size_t limit,
                                        std::size_t offset);
     void add (session&);
-    void update (const session&);
+    // False when the row is gone: deleted by a concurrent request since it was read.
+    bool update (const session&);
     // Whether the session existed and was the user's; its tokens and jobs go with it.
     bool remove_owned (std::int64_t session_id, std::int64_t user_id);
 

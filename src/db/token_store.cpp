@@ -42,7 +42,7 @@ namespace modforge
     }
 
     void add (session_token& t) {current_database ().persist (t);}
-    void update (const session_token& t) {current_database ().update (t);}
+    bool update (const session_token& t) {return update_if_present (t);}
 
     bool remove_owned (std::int64_t token_id, std::int64_t user_id)
     {

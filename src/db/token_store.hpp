@@ -21,7 +21,8 @@ namespace modforge
     // The user's tokens, most recently used first.
     std::vector<session_token> list (std::int64_t user_id);
     void add (session_token&);
-    void update (const session_token&);
+    // False when the row is gone: revoked by a concurrent request since it was read.
+    bool update (const session_token&);
     bool remove_owned (std::int64_t token_id, std::int64_t user_id);
     // Revokes every token of the user but one (0: all); returns how many were revoked.
     std::size_t remove_all_but (std::int64_t user_id, std::int64_t kept_token_id);

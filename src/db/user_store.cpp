@@ -39,7 +39,10 @@ namespace modforge
 
     void add (user& u) {current_database ().persist (u);}
     void update (const user& u) {current_database ().update (u);}
-    void remove (std::int64_t id) {current_database ().erase<user> (id);}
+    bool remove (std::int64_t id)
+    {
+      return current_database ().erase_query<user> (query::id == id) != 0;
+    }
 
     std::shared_ptr<user> find_locked (std::int64_t id)
     {

@@ -21,7 +21,9 @@ namespace modforge
     bool email_taken (const std::string& email, std::int64_t except_id = 0);
     void add (user&);
     void update (const user&);
-    void remove (std::int64_t id); // cascades to sessions, tokens, jobs and events
+    // Cascades to sessions, tokens, jobs and events. False when there was no such user (a
+    // concurrent request deleted it first).
+    bool remove (std::int64_t id);
 
     // The user, locked until the transaction ends (FOR UPDATE); nullptr if there is none.
     std::shared_ptr<user> find_locked (std::int64_t id);

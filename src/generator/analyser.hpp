@@ -1,4 +1,4 @@
-// The analyser: turns a prompt, and the session's earlier jobs, into the item's ai_decisions,
+// The analyser: turns a prompt, and the session's earlier jobs, into the item's decisions,
 // either by built-in keyword rules or by an external command the operator configures (an AI
 // model, typically).
 #pragma once
@@ -14,7 +14,7 @@ namespace modforge
   struct earlier_job
   {
     std::string prompt;
-    ai_decisions decisions;
+    modforge::decisions decisions; // qualified: the member takes the type's name
   };
 
   // At most this many earlier jobs reach an analyser (the most recent ones).
@@ -38,7 +38,7 @@ namespace modforge
   //
   // Any bytes are accepted; throws generator_error ("the prompt is empty") when the prompt is
   // only white space and controls.
-  ai_decisions analyse_builtin (const std::string& prompt,
+  decisions analyse_builtin (const std::string& prompt,
                                 const std::vector<earlier_job>& history = {});
 
   // The external analyser failed. what () is a plain sentence for the job's owner; detail ()
@@ -65,7 +65,7 @@ namespace modforge
   // process group is killed once the command has exited too, so that nothing it started in the
   // background outlives it. Safe to call repeatedly from a daemon and from several threads;
   // SIGCHLD must not be ignored (the child is reaped with waitpid).
-  ai_decisions analyse_with_command (const std::string& command, const std::string& prompt,
+  decisions analyse_with_command (const std::string& command, const std::string& prompt,
                                      const std::vector<earlier_job>& history,
                                      int timeout_seconds);
 }

@@ -119,7 +119,7 @@ namespace modforge
     }
 
     // "Adds Frost Sword, a sword that freezes and slows its target and makes you glow."
-    std::string describe (const ai_decisions& d)
+    std::string describe (const decisions& d)
     {
       std::string noun (d.kind == "generic" ? "item" : d.kind);
       if (noun == "leggings" || noun == "boots")
@@ -135,7 +135,7 @@ namespace modforge
     }
 
     // Everything that follows from the name, kind, material and abilities.
-    ai_decisions finish (ai_decisions d)
+    decisions finish (decisions d)
     {
       d.item_name = to_valid_utf8 (d.item_name, max_name_chars, '?');
       d.mod_name = d.item_name + " Mod";
@@ -146,9 +146,9 @@ namespace modforge
       return d;
     }
 
-    ai_decisions fresh_item (const prompt_reading& r, const std::string& prompt)
+    decisions fresh_item (const prompt_reading& r, const std::string& prompt)
     {
-      ai_decisions d;
+      decisions d;
       d.kind = r.kind;
       d.material = r.material;
       d.tier = r.material.empty () ? "iron" : find_material (r.material)->tier;
@@ -160,7 +160,7 @@ namespace modforge
     }
   }
 
-  ai_decisions analyse_builtin (const std::string& prompt, const std::vector<earlier_job>& history)
+  decisions analyse_builtin (const std::string& prompt, const std::vector<earlier_job>& history)
   {
     if (is_blank_prompt (prompt))
       throw generator_error ("the prompt is empty");

@@ -7,6 +7,7 @@
 
 #include <rapidjson/writer.h>
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 #include "../http/json.hpp"
 #include "child_process.hpp"
@@ -26,12 +27,10 @@ namespace modforge
       std::string line (err.substr (0, err.find_first_of ("\r\n")));
       line = to_valid_utf8 (line, max_quoted_error_bytes, '?');
       for (char& c: line)
-        if (static_cast<unsigned char> (c) < ' ' || c == '\x7f')
+        if (is_ascii_control (static_cast<unsigned char> (c)))
           c = ' ';
-      std::size_t first (line.find_first_not_of (' '));
-      if (first == std::string::npos)
-        return "";
-      return ": " + line.substr (first, line.find_last_not_of (' ') + 1 - first);
+      line = trim (line, " ");
+      return line.empty () ? "" : ": " + line;
     }
 
     // {"prompt": ..., "history": [{"prompt": ..., "aiDecisions": {...}}, ...]}, the last
@@ -57,8 +56,8 @@ namespace modforge
         w.Key ("prompt");
         text (history[i].prompt);
         w.Key ("aiDecisions");
-        std::string decisions (decisions_to_json (history[i].decisions));
-        w.RawValue (decisions.data (), decisions.size (), rapidjson::kObjectType);
+        std::string json (decisions_to_json (history[i].decisions));
+        w.RawValue (json.data (), json.size (), rapidjson::kObjectType);
         w.EndObject ();
       }
       w.EndArray ();
@@ -78,7 +77,7 @@ namespace modforge
     }
   }
 
-  ai_decisions analyse_with_command (const std::string& command, const std::string& prompt,
+  decisions analyse_with_command (const std::string& command, const std::string& prompt,
                                      const std::vector<earlier_job>& history,
                                      int timeout_seconds)
   {

@@ -1,4 +1,4 @@
-// The aiDecisions record: JSON in and out, and the rules every record must obey.
+// The decisions record: JSON in and out, and the rules every record must obey.
 #include "decisions.hpp"
 
 #include <cmath>
@@ -8,8 +8,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/writer.h>
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
-#include "code_points.hpp"
 #include "../http/json.hpp"
 #include "abilities.hpp"
 #include "materials.hpp"
@@ -24,29 +24,14 @@ namespace modforge
     const std::size_t max_description_chars = 300;
     const std::size_t min_colours = 2, max_colours = 4;
 
-    // Characters (code points) in `s`, which must be valid UTF-8; `control` tells whether one
-    // of them is a C0 control, DEL or a C1 control.
-    std::size_t count_chars (const std::string& s, bool& control)
-    {
-      std::size_t n (0);
-      control = false;
-      for_each_code_point (s, 0, [&] (unsigned cp)
-      {
-        control = control || cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-        ++n;
-      });
-      return n;
-    }
-
     void check_text (const std::string& value, const char* field, std::size_t min_chars,
                      std::size_t max_chars)
     {
       if (!is_valid_utf8 (value))
         throw generator_error (std::string (field) + " is not valid UTF-8");
-      bool control;
-      std::size_t n (count_chars (value, control));
-      if (control)
+      if (has_control_code_point (value))
         throw generator_error (std::string (field) + " contains a control character");
+      std::size_t n (count_code_points (value));
       if (n < min_chars || n > max_chars)
         throw generator_error (std::string (field) + " must be " + std::to_string (min_chars) +
                                " to " + std::to_string (max_chars) + " characters long");
@@ -250,7 +235,7 @@ namespace modforge
     return buf;
   }
 
-  std::string decisions_to_json (const ai_decisions& d)
+  std::string decisions_to_json (const decisions& d)
   {
     std::string out;
     string_output stream {out};
@@ -311,7 +296,7 @@ namespace modforge
     return out;
   }
 
-  void complete_decisions (ai_decisions& d)
+  void complete_decisions (decisions& d)
   {
     if (!is_item_tier (d.tier))
     {
@@ -327,7 +312,7 @@ namespace modforge
       d.recipe = default_recipe (d);
   }
 
-  void validate_decisions (const ai_decisions& d)
+  void validate_decisions (const decisions& d)
   {
     check_text (d.item_name, "itemName", 1, max_name_chars);
     check_text (d.mod_name, "modName", 1, max_name_chars);
@@ -347,7 +332,7 @@ namespace modforge
       throw generator_error ("material must match ^([a-z][a-z0-9_]{0,31})?$");
 
     // What complete_decisions mends must already be whole in a record made in code.
-    ai_decisions mended (d);
+    decisions mended (d);
     complete_decisions (mended);
     if (d.tier != mended.tier)
       throw generator_error ("tier must be one of wood, stone, iron, gold, diamond, netherite");
@@ -361,7 +346,7 @@ namespace modforge
       throw generator_error ("recipe must be a valid shaped recipe");
   }
 
-  ai_decisions decisions_from_json (const std::string& json)
+  decisions decisions_from_json (const std::string& json)
   {
     // Iterative parsing: the text may come from an external command, and deep nesting must not
     // exhaust the stack.
@@ -375,7 +360,7 @@ namespace modforge
     if (!doc.IsObject ())
       throw generator_error ("aiDecisions must be a JSON object");
 
-    ai_decisions d;
+    decisions d;
     d.item_name = string_member (doc, "itemName");
     d.mod_name = string_member (doc, "modName");
     d.mod_id = string_member (doc, "modId");

@@ -1,5 +1,6 @@
-// What the analyser decided about the item (the API's "aiDecisions"): the one record every later
-// step (texture, Fabric project) is drawn from, with its JSON form and its validation.
+// What the analyser decided about the item: the decisions record every later step (texture,
+// Java, recipe, Fabric project) is drawn from, with its JSON form (what clients see as
+// "aiDecisions", and what jobs.spec holds) and its validation.
 #pragma once
 
 #include <stdexcept>
@@ -46,7 +47,7 @@ namespace modforge
   //   gem, ingot                              - crafting materials
   //   wand                                    - a hand-held, unstackable magic item
   //   generic                                 - anything else
-  struct ai_decisions
+  struct decisions
   {
     std::string item_name;    // "Frost Sword": display name, 1-64 characters, printable
     std::string mod_name;     // "Frost Sword Mod": 1-64 characters, printable
@@ -82,12 +83,12 @@ namespace modforge
   // "#rrggbb", lower case.
   std::string colour_to_hex (const rgb&);
 
-  // The aiDecisions object: {"itemName","modName","modId","description","kind",
+  // The JSON object: {"itemName","modName","modId","description","kind",
   // "colours":["#rrggbb",...],"material","tier","stats":{"attackDamage","attackSpeed",
   // "durability","miningSpeed","armor","toughness","hunger","saturation"},"abilities":[...],
   // "abilityLevel","recipe":{"pattern":[...],"key":{"M":"minecraft:diamond",...}}}
   // (docs/analyser.schema.json describes it).
-  std::string decisions_to_json (const ai_decisions&);
+  std::string decisions_to_json (const decisions&);
 
   // Parses an untrusted object (from an external command, or the database): the first six
   // members must be present with their types, valid UTF-8 without control characters, lengths
@@ -96,15 +97,15 @@ namespace modforge
   // complete_decisions does: numbers clamped, unknown or unfit abilities dropped, a missing or
   // broken tier, stats or recipe derived. Members it does not know are ignored. Throws
   // generator_error with a sentence naming the field otherwise.
-  ai_decisions decisions_from_json (const std::string& json);
+  decisions decisions_from_json (const std::string& json);
 
   // Mends a record in place: tier from the material when unknown, stats clamped into their
   // ranges (all zero: the kind's stats at its tier), abilities the kind cannot carry or given
   // twice dropped and cut to 4, ability level clamped to 1-3, a recipe that breaks the rules
   // replaced by the kind's usual one.
-  void complete_decisions (ai_decisions&);
+  void complete_decisions (decisions&);
 
   // The checks of decisions_from_json on a record built in code (numbers in range, every
   // ability known and fit, a valid recipe too); throws generator_error like it.
-  void validate_decisions (const ai_decisions&);
+  void validate_decisions (const decisions&);
 }

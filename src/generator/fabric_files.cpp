@@ -79,7 +79,7 @@ namespace modforge
     }
   }
 
-  std::string fabric_readme (const ai_decisions& d)
+  std::string fabric_readme (const decisions& d)
   {
     std::string abilities;
     for (const std::string& a: d.abilities)
@@ -183,7 +183,7 @@ namespace modforge
       "}\n";
   }
 
-  std::string fabric_settings_gradle (const ai_decisions& d)
+  std::string fabric_settings_gradle (const decisions& d)
   {
     return
       "pluginManagement {\n"
@@ -200,7 +200,7 @@ namespace modforge
       "rootProject.name = '" + d.mod_id + "'\n";
   }
 
-  std::string fabric_gradle_properties (const ai_decisions& d)
+  std::string fabric_gradle_properties (const decisions& d)
   {
     return std::string (
       "org.gradle.jvmargs=-Xmx1G\n"
@@ -215,7 +215,7 @@ namespace modforge
       "archives_base_name=" + d.mod_id + "\n";
   }
 
-  std::string fabric_mod_json (const ai_decisions& d)
+  std::string fabric_mod_json (const decisions& d)
   {
     pretty_json j;
     j.begin_object ()
@@ -239,7 +239,7 @@ namespace modforge
     return with_version_placeholder (j.text ());
   }
 
-  std::string fabric_lang_json (const ai_decisions& d)
+  std::string fabric_lang_json (const decisions& d)
   {
     pretty_json j;
     std::string key ("item." + d.mod_id + "." + d.mod_id);
@@ -247,7 +247,7 @@ namespace modforge
     return j.text ();
   }
 
-  std::string fabric_item_model_json (const ai_decisions& d)
+  std::string fabric_item_model_json (const decisions& d)
   {
     pretty_json j;
     j.begin_object ()

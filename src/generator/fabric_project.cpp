@@ -21,7 +21,7 @@ namespace modforge
       bool executable;
     };
 
-    std::vector<project_file> project_files (const ai_decisions& d, const std::string& png)
+    std::vector<project_file> project_files (const decisions& d, const std::string& png)
     {
       if (!is_valid_mod_id (d.mod_id))
         throw generator_error ("the mod id is not valid: it must match ^[a-z][a-z0-9_-]{1,63}$");
@@ -111,7 +111,7 @@ namespace modforge
     };
   }
 
-  void write_fabric_project_zip (const ai_decisions& d, const std::string& png,
+  void write_fabric_project_zip (const decisions& d, const std::string& png,
                                  const std::string& path)
   {
     try
@@ -129,7 +129,7 @@ namespace modforge
     }
   }
 
-  std::vector<std::string> fabric_project_entries (const ai_decisions& d)
+  std::vector<std::string> fabric_project_entries (const decisions& d)
   {
     std::vector<std::string> names;
     for (const project_file& f: project_files (d, std::string ()))

@@ -23,10 +23,10 @@ namespace modforge
   // The mod id, checked with is_valid_mod_id, is the only name from the decisions in a path.
   // Throws generator_error on an invalid mod id or a write failure, and then leaves no file at
   // `path` (one that was there before is removed too).
-  void write_fabric_project_zip (const ai_decisions&, const std::string& png,
+  void write_fabric_project_zip (const decisions&, const std::string& png,
                                  const std::string& path);
 
   // The entry names write_fabric_project_zip writes for these decisions, in its order.
   // Throws generator_error on an invalid mod id.
-  std::vector<std::string> fabric_project_entries (const ai_decisions&);
+  std::vector<std::string> fabric_project_entries (const decisions&);
 }

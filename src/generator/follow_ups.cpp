@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 #include "abilities.hpp"
 #include "item_vocabulary.hpp"
@@ -110,12 +111,9 @@ namespace modforge
       std::string name (prompt.substr (at + std::string (p).size ()));
       rest = prompt.substr (0, at);
       // Quotes, a full stop, white space around the name; then cut to the name's limit.
-      const char* strip (" \t\r\n\"'.!?");
-      std::size_t first (name.find_first_not_of (strip)), last (name.find_last_not_of (strip));
-      name = first == std::string::npos ? "" : name.substr (first, last + 1 - first);
-      name = to_valid_utf8 (name, max_name_bytes, '?');
+      name = to_valid_utf8 (trim (name, " \t\r\n\"'.!?"), max_name_bytes, '?');
       for (char& c: name)
-        if (static_cast<unsigned char> (c) < ' ' || c == '\x7f')
+        if (is_ascii_control (static_cast<unsigned char> (c)))
           c = ' ';
       return name;
     }
@@ -131,10 +129,10 @@ namespace modforge
            (r.head < 0 && has (r.words, weak_cues, weak));
   }
 
-  ai_decisions follow_up (const ai_decisions& last, const prompt_reading& r,
+  decisions follow_up (const decisions& last, const prompt_reading& r,
                           const std::string& new_name)
   {
-    ai_decisions d (last);
+    decisions d (last);
     std::string descriptor (name_descriptor (last.item_name));
     std::string head (name_head (last.item_name));
 

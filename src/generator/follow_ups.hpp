@@ -29,6 +29,6 @@ namespace modforge
 
   // The last item's decisions with the changes the reading asks for, and the new name if one
   // was given. Name, mod id, description and recipe are the caller's to derive again.
-  ai_decisions follow_up (const ai_decisions& last, const prompt_reading&,
+  decisions follow_up (const decisions& last, const prompt_reading&,
                           const std::string& new_name);
 }

@@ -179,7 +179,7 @@ namespace modforge
       return base_for (kind).type != nullptr;
     }
 
-    std::string repair_item (const ai_decisions& d)
+    std::string repair_item (const decisions& d)
     {
       const material* m (find_material (d.material));
       return m != nullptr ? m->java_item : tier_named (d.tier).repair_item;
@@ -187,7 +187,7 @@ namespace modforge
 
     // The constants and the vanilla material object: a tool's ToolMaterial, armour's
     // ArmorMaterial, food's FoodComponent.
-    std::string numbers (const ai_decisions& d, imports& i)
+    std::string numbers (const decisions& d, imports& i)
     {
       const tier_values& t (tier_named (d.tier));
       const item_stats& s (d.stats);
@@ -263,7 +263,7 @@ namespace modforge
       return r;
     }
 
-    std::string constructor (const ai_decisions& d, const std::string& name)
+    std::string constructor (const decisions& d, const std::string& name)
     {
       const kind_base& b (base_for (d.kind));
       std::string call;
@@ -282,7 +282,7 @@ namespace modforge
       return "    public " + name + "(Item.Settings settings) {\n        " + call + "\n    }\n";
     }
 
-    std::string hit_method (const ai_decisions& d, imports& i, std::set<std::string>& helpers_used)
+    std::string hit_method (const decisions& d, imports& i, std::set<std::string>& helpers_used)
     {
       std::string body;
       for (const std::string& a: d.abilities)
@@ -304,7 +304,7 @@ namespace modforge
              "    }\n";
     }
 
-    std::string arrow_method (const ai_decisions& d, imports& i)
+    std::string arrow_method (const decisions& d, imports& i)
     {
       if (d.kind != "bow")
         return "";
@@ -337,7 +337,7 @@ namespace modforge
              "    }\n";
     }
 
-    std::string use_method (const ai_decisions& d, imports& i, std::set<std::string>& helpers_used)
+    std::string use_method (const decisions& d, imports& i, std::set<std::string>& helpers_used)
     {
       std::string body;
       for (const std::string& a: d.abilities)
@@ -366,7 +366,7 @@ namespace modforge
              "    }\n";
     }
 
-    std::string carried_method (const ai_decisions& d, imports& i)
+    std::string carried_method (const decisions& d, imports& i)
     {
       std::string body;
       for (const std::string& a: d.abilities)
@@ -406,7 +406,7 @@ namespace modforge
              "    }\n";
     }
 
-    std::string glint_method (const ai_decisions& d, imports& i)
+    std::string glint_method (const decisions& d, imports& i)
     {
       for (const std::string& a: d.abilities)
         if (a == "glowing")
@@ -428,7 +428,7 @@ namespace modforge
     return mod.substr (0, mod.size () - 3) + "Item";
   }
 
-  std::string java_item_source (const ai_decisions& d)
+  std::string java_item_source (const decisions& d)
   {
     std::string name (java_item_class_name (d.mod_id));
     const kind_base& b (base_for (d.kind));

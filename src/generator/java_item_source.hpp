@@ -15,5 +15,5 @@ namespace modforge
 
   // The source of that class, in java_package (mod_id). Its constructor takes the Item.Settings
   // the mod's main class passes.
-  std::string java_item_source (const ai_decisions&);
+  std::string java_item_source (const decisions&);
 }

@@ -3,7 +3,8 @@
 
 #include <cstdio>
 
-#include "code_points.hpp"
+#include "../common/text_rules.hpp"
+#include "../common/utf8.hpp"
 #include "java_item_source.hpp"
 
 namespace modforge
@@ -43,7 +44,7 @@ namespace modforge
     {
       if (cp == '"' || cp == '\\')
         out += '\\', out += static_cast<char> (cp);
-      else if (cp < 0x20 || cp == 0x7f)
+      else if (is_ascii_control (cp))
         append_escape (out, "\\%03o", cp);
       else if (cp < 0x80)
         out += static_cast<char> (cp);
@@ -99,7 +100,7 @@ namespace modforge
     return java_package (mod_id) + "." + java_class_name (mod_id);
   }
 
-  std::string java_mod_source (const ai_decisions& d)
+  std::string java_mod_source (const decisions& d)
   {
     return
       "package " + java_package (d.mod_id) + ";\n"

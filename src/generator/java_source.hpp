@@ -28,5 +28,5 @@ namespace modforge
   // The source of that class: a ModInitializer that registers the item (an instance of
   // java_item_class_name) as "<modId>:<modId>" and adds it to the creative tab that fits its
   // kind.
-  std::string java_mod_source (const ai_decisions&);
+  std::string java_mod_source (const decisions&);
 }

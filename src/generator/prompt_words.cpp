@@ -1,7 +1,8 @@
 // Splitting a prompt into folded ASCII words.
 #include "prompt_words.hpp"
 
-#include "code_points.hpp"
+#include "../common/text_rules.hpp"
+#include "../common/utf8.hpp"
 
 namespace modforge
 {
@@ -58,7 +59,7 @@ namespace modforge
   bool is_blank_prompt (const std::string& prompt)
   {
     for (char c: prompt)
-      if (static_cast<unsigned char> (c) > ' ' && c != '\x7f')
+      if (c != ' ' && !is_ascii_control (static_cast<unsigned char> (c)))
         return false;
     return true;
   }

@@ -78,7 +78,7 @@ namespace modforge
       return s;
     }
 
-    std::string main_ingredient (const ai_decisions& d)
+    std::string main_ingredient (const decisions& d)
     {
       if (const material* m = find_material (d.material))
         return m->ingredient;
@@ -88,7 +88,7 @@ namespace modforge
       return "minecraft:iron_ingot";
     }
 
-    std::string food_ingredient (const ai_decisions& d)
+    std::string food_ingredient (const decisions& d)
     {
       std::string name (lower (d.item_name));
       for (const food_base& f: food_bases)
@@ -97,7 +97,7 @@ namespace modforge
       return "minecraft:wheat";
     }
 
-    std::string catalyst_for (const ai_decisions& d)
+    std::string catalyst_for (const decisions& d)
     {
       for (const std::string& a: d.abilities)
         for (const catalyst& c: catalysts)
@@ -107,7 +107,7 @@ namespace modforge
     }
   }
 
-  shaped_recipe default_recipe (const ai_decisions& d)
+  shaped_recipe default_recipe (const decisions& d)
   {
     const kind_shape* shape (&shapes[sizeof (shapes) / sizeof (shapes[0]) - 1]);
     for (const kind_shape& s: shapes)
@@ -164,7 +164,7 @@ namespace modforge
     return true;
   }
 
-  std::string recipe_json (const ai_decisions& d)
+  std::string recipe_json (const decisions& d)
   {
     const char* category (d.kind == "food" || d.kind == "gem" || d.kind == "ingot" ||
                           d.kind == "generic" ? "misc" : "equipment");

@@ -41,7 +41,7 @@ namespace modforge
       return rgb {one (c.r), one (c.g), one (c.b)};
     }
 
-    rgb part_colour (const ai_decisions& d, item_part p)
+    rgb part_colour (const decisions& d, item_part p)
     {
       rgb primary (d.colours.empty () ? rgb {150, 150, 160} : d.colours[0]);
       switch (p)
@@ -66,7 +66,7 @@ namespace modforge
 
     // A filled cell: lit on edges facing the top left, shadowed on those facing the bottom
     // right, with a gentle gradient across the whole item.
-    rgb lit_colour (const item_shape& s, const ai_decisions& d, const paint_style& st, int x, int y)
+    rgb lit_colour (const item_shape& s, const decisions& d, const paint_style& st, int x, int y)
     {
       double f (st.shading * (size - 1 - x - y) / (size - 1.0));
       if (s.at (x - 1, y) == item_part::none || s.at (x, y - 1) == item_part::none)
@@ -78,7 +78,7 @@ namespace modforge
 
     // An empty cell next to the item: its outline colour (dark, from the neighbour's part),
     // or false when it stays transparent.
-    bool outline_colour (const item_shape& s, const ai_decisions& d, const paint_style& st,
+    bool outline_colour (const item_shape& s, const decisions& d, const paint_style& st,
                          int x, int y, rgb& out)
     {
       item_part n (s.at (x - 1, y) != item_part::none ? s.at (x - 1, y) : s.at (x, y - 1));
@@ -90,7 +90,7 @@ namespace modforge
       return true;
     }
 
-    void add_sparkles (texture& t, const item_shape& s, const ai_decisions& d, paint_style st)
+    void add_sparkles (texture& t, const item_shape& s, const decisions& d, paint_style st)
     {
       for (unsigned i (0); i != st.sparkles; ++i)
         for (int tries (0); tries != 64; ++tries)
@@ -106,7 +106,7 @@ namespace modforge
     }
   }
 
-  texture draw_item_texture (const ai_decisions& d, unsigned variant)
+  texture draw_item_texture (const decisions& d, unsigned variant)
   {
     item_shape s (shape_for_kind (d.kind));
     paint_style st (style_for (variant));

@@ -19,7 +19,7 @@ namespace modforge
   // light primary, for accents), shaded from the top left and outlined. `variant` 0, 1, 2, ...
   // gives visibly different images (outline style, shading strength, sparkles); the same
   // (decisions, variant) always gives the same bytes.
-  texture draw_item_texture (const ai_decisions&, unsigned variant);
+  texture draw_item_texture (const decisions&, unsigned variant);
 
   // The texture as a PNG (8-bit RGBA, not interlaced), in memory. Throws generator_error when
   // the texture's size does not match its pixels or libpng fails.

@@ -17,13 +17,12 @@ namespace modforge
     return r;
   }
 
-  response error_response (const api_error& e)
+  response error_response (const http_error& e)
   {
     std::string body;
     json_writer w (body);
     w.begin_object ().member ("success", false);
-    // A rejected token answers "valid": false too, as verify's failure body has it (SPEC §3, 3).
-    if (e.code == "invalid_session" || e.code == "missing_token")
+    if (e.token_refused)
       w.member ("valid", false);
     // A message may quote the request (the method of a 405): its stray bytes become '?', so
     // that every error body is UTF-8, as JSON must be.

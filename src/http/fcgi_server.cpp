@@ -46,7 +46,7 @@ namespace modforge
       return v != nullptr ? v : "";
     }
 
-    // Fills `rq` from the FastCGI parameters and stdin. Throws api_error 414 or 413 for a URI
+    // Fills `rq` from the FastCGI parameters and stdin. Throws http_error 414 or 413 for a URI
     // or body over the limits (only the declared length is trusted; nothing beyond it is read).
     void read_request (FCGX_Request& r, request& rq, std::size_t max_body_bytes)
     {
@@ -77,7 +77,7 @@ namespace modforge
         read_request (r, rq, max_body_bytes);
         return app (rq);
       }
-      catch (const api_error& e)
+      catch (const http_error& e)
       {
         return error_response (e);
       }
@@ -89,7 +89,7 @@ namespace modforge
       {
         log_error (rq.method + " " + rq.path + ": unknown exception");
       }
-      return error_response (api_error (500, "internal_error", "Internal server error"));
+      return error_response (http_error (500, "internal_error", "Internal server error"));
     }
 
     void write_response (FCGX_Request& r, const response& res)
@@ -107,8 +107,8 @@ namespace modforge
                                     std::size_t max_body_bytes)
   {
     if (request_uri.size () > max_uri_bytes || query_string.size () > max_uri_bytes)
-      throw api_error (414, "uri_too_long",
-                       "Request URI is longer than " + std::to_string (max_uri_bytes) + " bytes");
+      throw http_error (414, "uri_too_long",
+                        "Request URI is longer than " + std::to_string (max_uri_bytes) + " bytes");
 
     // nginx sends a valid decimal or nothing; anything else cannot be trusted to be small.
     bool digits (content_length.size () <= 18 &&
@@ -117,9 +117,9 @@ namespace modforge
                                  ? std::strtoull (content_length.c_str (), nullptr, 10)
                                  : ~0ULL);
     if (declared > max_body_bytes)
-      throw api_error (413, "payload_too_large",
-                       "Request body is larger than " + std::to_string (max_body_bytes) +
-                       " bytes");
+      throw http_error (413, "payload_too_large",
+                        "Request body is larger than " + std::to_string (max_body_bytes) +
+                        " bytes");
     return static_cast<std::size_t> (declared);
   }
 

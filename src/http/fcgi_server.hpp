@@ -10,12 +10,13 @@
 namespace modforge
 {
   // Serves until multiwatch's graceful signal (SIGUSR1) or SIGTERM/SIGINT: the request in hand
-  // is finished, then the function returns. Every exception from `app` is caught, logged and
-  // answered; request bodies larger than max_body_bytes are answered 413 without being read.
+  // is finished, then the function returns. An http_error from `app` is answered as it says;
+  // any other exception is logged and answered 500. Request bodies larger than max_body_bytes
+  // are answered 413 without being read.
   void serve_fastcgi (const handler& app, std::size_t max_body_bytes);
 
   // The checks made before anything of a request is read: a REQUEST_URI or QUERY_STRING longer
-  // than max_uri_bytes is api_error 414 uri_too_long, a CONTENT_LENGTH over max_body_bytes (or
+  // than max_uri_bytes is http_error 414 uri_too_long, a CONTENT_LENGTH over max_body_bytes (or
   // not a decimal number) 413 payload_too_large. Returns the declared body length.
   std::size_t check_request_limits (const std::string& request_uri,
                                     const std::string& query_string,

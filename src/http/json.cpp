@@ -3,16 +3,18 @@
 
 #include <rapidjson/error/en.h>
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
+#include "http_error.hpp"
 
 namespace modforge
 {
   namespace
   {
-    api_error invalid_json (const std::string& why)
+    http_error invalid_json (const std::string& why)
     {
-      return api_error (400, "invalid_json", "Request body is not valid JSON: " + why);
+      return http_error (400, "invalid_json", "Request body is not valid JSON: " + why);
     }
 
     // What the parser lets through but a request body may not hold. RapidJSON validates the
@@ -34,9 +36,9 @@ namespace modforge
       else if (v.IsObject ())
       {
         if (v.MemberCount () > max_json_object_members)
-          throw api_error (400, "invalid_json",
-                           "Request body has an object of more than " +
-                           std::to_string (max_json_object_members) + " members");
+          throw http_error (400, "invalid_json",
+                            "Request body has an object of more than " +
+                            std::to_string (max_json_object_members) + " members");
         for (const auto& m: v.GetObject ())
         {
           check_parsed (m.name);
@@ -77,23 +79,23 @@ namespace modforge
   rapidjson::Document parse_json_object (const std::string& body)
   {
     rapidjson::Document d;
-    if (body.find_first_not_of (" \t\r\n") == std::string::npos)
+    if (body.find_first_not_of (white_space) == std::string::npos)
     {
       d.SetObject ();
       return d;
     }
 
     if (!json_depth_within (body, max_json_depth))
-      throw api_error (400, "invalid_json",
-                       "Request body is nested more than " + std::to_string (max_json_depth) +
-                       " levels deep");
+      throw http_error (400, "invalid_json",
+                        "Request body is nested more than " + std::to_string (max_json_depth) +
+                        " levels deep");
 
     d.Parse<rapidjson::kParseValidateEncodingFlag> (body.data (), body.size ());
     if (d.HasParseError ())
       throw invalid_json (std::string (rapidjson::GetParseError_En (d.GetParseError ())) +
                           " (at byte " + std::to_string (d.GetErrorOffset ()) + ")");
     if (!d.IsObject ())
-      throw api_error (400, "invalid_json", "Request body must be a JSON object");
+      throw http_error (400, "invalid_json", "Request body must be a JSON object");
     check_parsed (d);
     return d;
   }
@@ -111,7 +113,7 @@ namespace modforge
   {
     std::string r;
     if (!optional_string (object, name, r, max_bytes))
-      throw validation_error (std::string (name) + " is required");
+      throw invalid_input (std::string (name) + " is required");
     return r;
   }
 
@@ -122,10 +124,10 @@ namespace modforge
     if (v == nullptr)
       return false;
     if (!v->IsString ())
-      throw validation_error (std::string (name) + " must be a string");
+      throw invalid_input (std::string (name) + " must be a string");
     if (v->GetStringLength () > max_bytes)
-      throw validation_error (std::string (name) + " must be at most " +
-                              std::to_string (max_bytes) + " bytes long");
+      throw invalid_input (std::string (name) + " must be at most " +
+                           std::to_string (max_bytes) + " bytes long");
     out.assign (v->GetString (), v->GetStringLength ());
     return true;
   }
@@ -137,8 +139,8 @@ namespace modforge
     if (v == nullptr)
       return false;
     if (!v->IsInt64 () || v->GetInt64 () < min || v->GetInt64 () > max)
-      throw validation_error (std::string (name) + " must be an integer from " +
-                              std::to_string (min) + " to " + std::to_string (max));
+      throw invalid_input (std::string (name) + " must be an integer from " +
+                           std::to_string (min) + " to " + std::to_string (max));
     out = v->GetInt64 ();
     return true;
   }
@@ -149,7 +151,7 @@ namespace modforge
     if (v == nullptr)
       return false;
     if (!v->IsBool ())
-      throw validation_error (std::string (name) + " must be true or false");
+      throw invalid_input (std::string (name) + " must be true or false");
     out = v->GetBool ();
     return true;
   }

@@ -17,13 +17,14 @@ namespace modforge
   bool json_depth_within (const std::string& text, std::size_t max_depth);
 
   // Parses a request body that must be a JSON object (an empty body is an empty object).
-  // Throws api_error 400 invalid_json otherwise: nested deeper than max_json_depth, an object
+  // Throws http_error 400 invalid_json otherwise: nested deeper than max_json_depth, an object
   // with more than max_json_object_members members, or a string that is not valid UTF-8.
   rapidjson::Document parse_json_object (const std::string& body);
 
   // Field access on a parsed body. "absent" and JSON null are the same thing to callers that take
-  // a pointer; a value of the wrong type is a 400 validation_error naming the field, and so is a
-  // string longer than max_bytes (a field's own rule may be tighter; pass it when it is in bytes).
+  // a pointer; a value of the wrong type is an invalid_input domain_error naming the field, and
+  // so is a string longer than max_bytes (a field's own rule may be tighter; pass it when it is
+  // in bytes).
   const rapidjson::Value* find_member (const rapidjson::Value& object, const char* name);
   std::string required_string (const rapidjson::Value& object, const char* name,
                                std::size_t max_bytes = max_json_string_bytes);

@@ -3,7 +3,7 @@
 
 #include <utility>
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
 
 namespace modforge
 {
@@ -30,7 +30,7 @@ namespace modforge
         int hi (i + 2 < s.size () ? hex_value (s[i + 1]) : -1);
         int lo (hi >= 0 ? hex_value (s[i + 2]) : -1);
         if (lo < 0)
-          throw validation_error ("malformed percent escape in the URL");
+          throw invalid_input ("malformed percent escape in the URL");
         r.push_back (static_cast<char> (hi * 16 + lo));
         i += 2;
       }

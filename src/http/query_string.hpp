@@ -9,7 +9,7 @@
 namespace modforge
 {
   // Splits on '&' and '=', percent-decodes names and values ('+' is a space). A malformed
-  // percent escape throws api_error 400. A name given twice keeps its last value.
+  // percent escape throws an invalid_input domain_error. A name given twice keeps its last value.
   std::map<std::string, std::string> parse_query_string (const std::string& query);
 
   // The same pairs in their order, a name given twice included (so callers can refuse that).

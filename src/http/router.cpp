@@ -1,7 +1,8 @@
 // Matching request paths against the route table.
 #include "router.hpp"
 
-#include "../common/api_error.hpp"
+#include "../common/domain_error.hpp"
+#include "http_error.hpp"
 
 namespace modforge
 {
@@ -76,7 +77,7 @@ namespace modforge
       allow += (allow.empty () ? "" : ", ") + r.method;
     }
 
-    api_error e (405, "method_not_allowed", "Method " + rq.method + " is not allowed here");
+    http_error e (405, "method_not_allowed", "Method " + rq.method + " is not allowed here");
     e.headers.emplace_back ("Allow", allow);
     throw e;
   }

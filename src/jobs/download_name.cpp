@@ -1,7 +1,7 @@
 // Download names.
 #include "download_name.hpp"
 
-#include "../auth/token_codec.hpp"
+#include "../common/uuid.hpp"
 #include "../generator/decisions.hpp"
 
 namespace modforge
@@ -28,7 +28,7 @@ namespace modforge
       return false;
     std::string id (name.substr (name.size () - tail + 1, uuid_length));
     // Job ids are made like tokens: UUIDv4 from getrandom.
-    if (!is_token_shaped (id) || !is_valid_mod_id (name.substr (0, name.size () - tail)))
+    if (!is_uuid (id) || !is_valid_mod_id (name.substr (0, name.size () - tail)))
       return false;
     job_id = id;
     return true;

@@ -1,15 +1,9 @@
 // The stages of a job.
 #include "job_pipeline.hpp"
 
-#include <cerrno>
-#include <system_error>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <odb/exceptions.hxx>
-
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
 #include "../common/log.hpp"
 #include "../generator/analyser.hpp"
@@ -19,6 +13,8 @@
 #include "../http/json.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
+#include "job_stages.hpp"
+#include "stage_failure.hpp"
 
 namespace modforge
 {
@@ -32,6 +28,21 @@ namespace modforge
       if (!still_ours)
         throw job_lost ();
     }
+  }
+
+  std::vector<earlier_job> job_pipeline::history_of (const claimed_job& c)
+  {
+    std::vector<earlier_job> history;
+    for (const job_summary& j: queue_.history (c, max_history_jobs))
+      try
+      {
+        history.push_back (earlier_job {j.prompt, decisions_from_json (j.decisions.get ())});
+      }
+      catch (const generator_error&)
+      {
+        // Stored by an older modforge, or damaged: the conversation goes on without it.
+      }
+    return history;
   }
 
   job_pipeline::job_pipeline (job_queue& q, const job_files& f, const jobs_config& c)
@@ -49,57 +60,43 @@ namespace modforge
       if (!queue_.exists (c.id))
         files_.remove_after_delete ({c.id});
     }
-    catch (const api_error&)      // the database is unavailable: the lease will hand it on
+    catch (...)
     {
-      throw;
-    }
-    catch (const odb::exception&)
-    {
-      throw;
-    }
-    catch (const generator_error& e)
-    {
-      queue_.fail (c, e.what ());
-    }
-    catch (const std::system_error& e) // the disk: full, unwritable
-    {
-      // The owner learns the cause ("No space left on device"), not the server's paths.
-      log_error ("job " + c.job_id + ": " + e.what ());
-      queue_.fail (c, "Could not write the job's files: " + e.code ().message ());
-    }
-    catch (const std::exception& e)
-    {
-      log_error ("job " + c.job_id + ": " + e.what ());
-      queue_.fail (c, std::string ("Could not write the job's files: ") + e.what ());
+      stage_failure f (judge_stage_failure (std::current_exception ()));
+      if (f.retry_later)
+        throw;
+      if (!f.log.empty ())
+        log_error ("job " + c.job_id + ": " + f.log);
+      queue_.fail (c, f.error);
     }
   }
 
   void job_pipeline::stages (const claimed_job& c)
   {
-    ai_decisions d;
-    if (c.task == "generate")
+    decisions d;
+    if (c.task == job_task::generate)
     {
-      std::vector<earlier_job> history;
+      std::vector<earlier_job> history (history_of (c));
       d = config_.analyser_command.empty ()
           ? analyse_builtin (c.prompt, history)
           : analyse_with_command (config_.analyser_command, c.prompt, history,
                                   config_.analyser_timeout_seconds);
+      // Two players' frost swords install side by side; no prompt gets a reserved id.
       d.mod_id = unique_mod_id (mod_id_base (d.mod_id), c.job_id);
-      std::string spec (decisions_to_json (d));
+      std::string json (decisions_to_json (d));
       check (queue_.update (c, [&] (job& j)
       {
-        j.spec = spec;
-        j.status = "generating";
-        j.progress = 40;
+        j.decisions = json;
+        enter_status (j, job_status::generating);
         append_log (j, now_utc (), "Decided on \"" + d.item_name + "\" (" + d.kind + ", mod id " +
                                    d.mod_id + ")");
       }));
     }
     else
-      d = decisions_from_json (c.spec.get ());
+      d = decisions_from_json (c.decisions.get ());
 
     int selected (c.selected_image);
-    if (c.task != "package")
+    if (c.task != job_task::package)
     {
       files_.make_dir (c.id);
       for (int i (0); i < c.image_count; ++i)
@@ -109,15 +106,14 @@ namespace modforge
                                      encode_png (t));
       }
       // A smaller new set leaves no old image behind.
-      for (int i (c.image_count); i < 8; ++i)
+      for (int i (c.image_count); i < max_image_count; ++i)
         unlink (files_.path (job_files::image_name (c.id, i)).c_str ());
       selected = 0;
       check (queue_.update (c, [&] (job& j)
       {
         j.images_ready = c.image_count;
         j.selected_image = 0;
-        j.status = "packaging";
-        j.progress = 80;
+        enter_status (j, job_status::packaging);
         append_log (j, now_utc (), "Drew " + std::to_string (c.image_count) +
                                    " candidate images");
       }));

@@ -5,6 +5,7 @@
 #include "../common/log.hpp"
 #include "../db/job_store.hpp"
 #include "job_log.hpp"
+#include "job_stages.hpp"
 
 namespace modforge
 {
@@ -13,18 +14,19 @@ namespace modforge
     // Where a task starts, and what its first log line says.
     struct start
     {
-      const char* status;
-      int progress;
+      job_status status;
       const char* log;
     };
 
-    start start_of (const std::string& task)
+    start start_of (job_task task)
     {
-      if (task == "images")
-        return start {"generating", 40, "Drawing new images"};
-      if (task == "package")
-        return start {"packaging", 80, "Packaging the mod"};
-      return start {"analyzing", 10, "Analysing the prompt"};
+      switch (task)
+      {
+      case job_task::images: return start {job_status::generating, "Drawing new images"};
+      case job_task::package: return start {job_status::packaging, "Packaging the mod"};
+      case job_task::generate: break;
+      }
+      return start {job_status::analyzing, "Analysing the prompt"};
     }
   }
 
@@ -46,12 +48,12 @@ namespace modforge
         if (j == nullptr)
           return;
 
-        bool interrupted (j->status != "queued");
+        bool interrupted (j->status != job_status::queued);
         if (interrupted && j->attempts >= config_.max_attempts)
         {
           std::string why ("The job was interrupted " + std::to_string (j->attempts) +
                            " times (its worker stopped each time); giving up");
-          j->status = "failed";
+          enter_status (*j, job_status::failed);
           j->error = why;
           j->lease_expires_at.reset ();
           j->updated_at = now;
@@ -64,8 +66,7 @@ namespace modforge
         start s (start_of (j->task));
         j->attempts += 1;
         j->claim += 1;
-        j->status = s.status;
-        j->progress = s.progress;
+        enter_status (*j, s.status);
         j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
         j->updated_at = now;
         append_log (*j, now, std::string (s.log) + " (attempt " +
@@ -74,9 +75,10 @@ namespace modforge
 
         out.id = j->id;
         out.job_id = j->job_id;
+        out.session_id = job_store::session_of (*j);
         out.prompt = j->prompt;
         out.task = j->task;
-        out.spec = j->spec;
+        out.decisions = j->decisions;
         out.image_count = j->image_count;
         out.image_variant = j->image_variant;
         out.selected_image = j->selected_image;
@@ -96,17 +98,16 @@ namespace modforge
     db_.transact ([&]
     {
       std::shared_ptr<job> j (job_store::find_locked (c.id));
-      ours = j != nullptr && j->claim == c.claim && j->status != "completed" &&
-             j->status != "failed" && j->status != "queued";
+      ours = j != nullptr && j->claim == c.claim && is_running (j->status);
       if (!ours)
         return;
       utc_time now (now_utc ());
       change (*j);
       // A finished job holds no lease; a running one has it renewed with every stage.
-      if (j->status == "completed" || j->status == "failed")
-        j->lease_expires_at.reset ();
-      else
+      if (is_running (j->status))
         j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
+      else
+        j->lease_expires_at.reset ();
       j->updated_at = now;
       job_store::update (*j);
     });
@@ -120,8 +121,7 @@ namespace modforge
   {
     return update (c, [&] (job& j)
     {
-      j.status = "completed";
-      j.progress = 100;
+      enter_status (j, job_status::completed);
       j.result = result_json;
       j.error.reset ();
       append_log (j, now_utc (), message);
@@ -139,9 +139,19 @@ namespace modforge
   {
     return update (c, [&] (job& j)
     {
-      j.status = "failed";
+      enter_status (j, job_status::failed);
       j.error = error;
       append_log (j, now_utc (), "Failed: " + error);
     });
+  }
+
+  std::vector<job_summary> job_queue::history (const claimed_job& c, std::size_t limit)
+  {
+    std::vector<job_summary> r;
+    db_.transact ([&]
+    {
+      r = job_store::earlier_with_decisions (c.session_id, c.id, limit);
+    });
+    return r;
   }
 }

@@ -3,14 +3,16 @@
 
 #include <rapidjson/document.h>
 
-#include "../auth/token_codec.hpp"
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
+#include "../common/uuid.hpp"
 #include "../db/job_store.hpp"
 #include "../db/references.hpp"
 #include "../db/session_store.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
+#include "job_stages.hpp"
 
 namespace modforge
 {
@@ -18,21 +20,26 @@ namespace modforge
   {
     const std::size_t max_prompt_characters = 2000;
 
-    api_error job_not_found () {return not_found ("Job not found");}
+    domain_error job_not_found () {return not_found ("Job not found");}
+    domain_error session_not_found () {return not_found ("Session not found");}
 
-    api_error job_busy (const job& j)
+    domain_error job_busy (const std::string& message)
     {
-      return api_error (409, "job_busy",
-                        "The job is " + j.status + "; try again when it has completed");
+      return domain_error (error_kind::conflict, "job_busy", message);
+    }
+
+    domain_error job_running (const job& j)
+    {
+      return job_busy (std::string ("The job is ") + to_string (j.status) +
+                       "; try again when it has completed");
     }
 
     // Hands the job back to the workers for `task`; they wake on the NOTIFY.
-    void requeue (job& j, const char* task, const std::string& why)
+    void requeue (job& j, job_task task, const std::string& why)
     {
       utc_time now (now_utc ());
       j.task = task;
-      j.status = "queued";
-      j.progress = 0;
+      enter_status (j, job_status::queued);
       j.error.reset ();
       j.attempts = 0;
       j.lease_expires_at.reset ();
@@ -59,21 +66,15 @@ namespace modforge
 
   std::string job_service::normalize_prompt (const std::string& raw)
   {
-    std::size_t b (raw.find_first_not_of (" \t\r\n"));
-    if (b == std::string::npos)
-      throw validation_error ("prompt is required (1-2000 characters)");
-    std::string p (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
-
-    std::size_t characters (0);
-    for (unsigned char c: p)
-    {
-      if ((c & 0xc0) != 0x80)
-        ++characters;
-      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-        throw validation_error ("prompt must not contain control characters");
-    }
-    if (characters > max_prompt_characters)
-      throw validation_error ("prompt must be at most 2000 characters");
+    const std::string most (std::to_string (max_prompt_characters));
+    std::string p (trim (raw));
+    if (p.empty ())
+      throw invalid_input ("prompt is required (1-" + most + " characters)");
+    // Line breaks and tabs are the only controls a prompt may hold.
+    if (has_ascii_control (p, "\n\t\r"))
+      throw invalid_input ("prompt must not contain control characters");
+    if (count_code_points (p) > max_prompt_characters)
+      throw invalid_input ("prompt must be at most " + most + " characters");
     return p;
   }
 
@@ -82,16 +83,33 @@ namespace modforge
   {
     job j;
     j.prompt = normalize_prompt (prompt);
-    j.job_id = generate_token ();
-    j.status = "queued";
-    j.task = "generate";
+    j.job_id = random_uuid ();
+    enter_status (j, job_status::queued);
+    j.task = job_task::generate;
     j.image_count = config_.image_count;
 
     std::int64_t target (session_id != 0 ? session_id : p.session_id);
+    try
+    {
+      add_job (j, p, target);
+    }
+    catch (const std::exception& e)
+    {
+      // The session was deleted after it was looked up (or, for the token's own session,
+      // after the request was authenticated): the job's foreign key refused it.
+      if (!is_foreign_key_violation (e))
+        throw;
+      throw session_not_found ();
+    }
+    return queued_job {j.job_id, target};
+  }
+
+  void job_service::add_job (job& j, const token_principal& p, std::int64_t target)
+  {
     db_.transact ([&]
     {
       if (target != p.session_id && session_store::find_owned (target, p.user_id) == nullptr)
-        throw not_found ("Session not found");
+        throw session_not_found ();
       utc_time now (now_utc ());
       j.owner = user_ref (p.user_id);
       j.conversation = session_ref (target);
@@ -101,12 +119,11 @@ namespace modforge
       job_store::add (j);
       job_store::notify_queued ();
     });
-    return queued_job {j.job_id, target};
   }
 
   job job_service::status (const token_principal& p, const std::string& job_id)
   {
-    if (!is_token_shaped (job_id))
+    if (!is_uuid (job_id))
       throw job_not_found ();
     std::shared_ptr<job> j;
     db_.read_one ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
@@ -118,7 +135,7 @@ namespace modforge
   job job_service::change_own_job (const token_principal& p, const std::string& job_id,
                                    const std::function<void (job&)>& change)
   {
-    if (!is_token_shaped (job_id))
+    if (!is_uuid (job_id))
       throw job_not_found ();
     job r;
     db_.transact ([&]
@@ -137,13 +154,13 @@ namespace modforge
   {
     return change_own_job (p, job_id, [index] (job& j)
     {
-      if (j.status != "completed")
-        throw job_busy (j);
+      if (j.status != job_status::completed)
+        throw job_running (j);
       if (index < 0 || index >= j.images_ready)
-        throw validation_error ("index must be an integer from 0 to " +
-                                std::to_string (j.images_ready - 1));
+        throw invalid_input ("index must be an integer from 0 to " +
+                             std::to_string (j.images_ready - 1));
       j.selected_image = index;
-      requeue (j, "package", "Packaging again with image " + std::to_string (index));
+      requeue (j, job_task::package, "Packaging again with image " + std::to_string (index));
     });
   }
 
@@ -152,18 +169,17 @@ namespace modforge
   {
     return change_own_job (p, job_id, [count] (job& j)
     {
-      if (j.status != "completed" && j.status != "failed")
-        throw job_busy (j);
-      if (j.spec.null ())
-        throw api_error (409, "job_busy",
-                         "The job failed before its item was analysed; start a new one");
+      if (j.status != job_status::completed && j.status != job_status::failed)
+        throw job_running (j);
+      if (j.decisions.null ())
+        throw job_busy ("The job failed before its item was analysed; start a new one");
       // The new set starts after the old one, so that it differs from it.
       j.image_variant += j.image_count;
       if (count != 0)
         j.image_count = count;
       j.images_ready = 0;
       j.selected_image = 0;
-      requeue (j, "images", "Drawing " + std::to_string (j.image_count) + " new images");
+      requeue (j, job_task::images, "Drawing " + std::to_string (j.image_count) + " new images");
     });
   }
 

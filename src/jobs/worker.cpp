@@ -76,7 +76,7 @@ namespace modforge
         claimed_job c;
         while (!stopping && queue_.claim_next (c))
         {
-          log_info ("job " + c.job_id + ": " + c.task + " (attempt " +
+          log_info ("job " + c.job_id + ": " + to_string (c.task) + " (attempt " +
                     std::to_string (c.attempts) + ")");
           pipeline_.run (c);
         }

@@ -3,9 +3,11 @@
 
 #include "../db/references.hpp"
 
+#include "../auth/caller_transaction.hpp"
 #include "../auth/token_issuer.hpp"
-#include "../common/api_error.hpp"
 #include "../common/clock.hpp"
+#include "../common/domain_error.hpp"
+#include "../common/text_rules.hpp"
 #include "../db/job_store.hpp"
 #include "../db/session_store.hpp"
 
@@ -15,32 +17,22 @@ namespace modforge
   {
     const std::size_t max_name_characters = 255;
 
-    api_error session_not_found () {return not_found ("Session not found");}
-
-    std::size_t utf8_length (const std::string& s)
-    {
-      std::size_t n (0);
-      for (char c: s)
-        if ((static_cast<unsigned char> (c) & 0xc0) != 0x80)
-          ++n;
-      return n;
-    }
+    domain_error session_not_found () {return not_found ("Session not found");}
   }
 
   session_service::session_service (database& db, const job_files& f): db_ (db), files_ (f) {}
 
-  odb::nullable<std::string> session_service::normalize_name (const std::string& raw)
+  odb::nullable<std::string> session_service::normalize_name (
+    const odb::nullable<std::string>& raw)
   {
-    std::size_t b (raw.find_first_not_of (" \t\r\n"));
-    if (b == std::string::npos)
+    std::string name (raw.null () ? std::string () : trim (raw.get ()));
+    if (name.empty ())
       return odb::nullable<std::string> ();
-    std::string name (raw.substr (b, raw.find_last_not_of (" \t\r\n") - b + 1));
-
-    if (utf8_length (name) > max_name_characters)
-      throw validation_error ("name must be at most 255 characters");
-    for (char c: name)
-      if (static_cast<unsigned char> (c) < 0x20 || c == 0x7f)
-        throw validation_error ("name must not contain control characters");
+    if (count_code_points (name) > max_name_characters)
+      throw invalid_input ("name must be at most " + std::to_string (max_name_characters) +
+                           " characters");
+    if (has_ascii_control (name))
+      throw invalid_input ("name must not contain control characters");
     return name;
   }
 
@@ -48,17 +40,15 @@ namespace modforge
                                           const odb::nullable<std::string>& name,
                                           const client_info& client)
   {
+    odb::nullable<std::string> stored (normalize_name (name));
     issued_session r;
-    db_.transact ([&]
+    transact_for_caller (db_, [&]
     {
       session s;
       s.owner = user_ref (p.user_id);
-      s.name = name;
+      s.name = stored;
       s.created_at = s.last_used_at = now_utc ();
-      if (!client.user_agent.empty ())
-        s.user_agent = client.user_agent;
-      if (!client.ip_address.empty ())
-        s.ip_address = client.ip_address;
+      record_client (s, client);
       session_store::add (s);
       r.token = issue_token (s.id, p.user_id, client);
       r.conversation = s;
@@ -91,14 +81,16 @@ namespace modforge
   session session_service::rename (const token_principal& p, std::int64_t session_id,
                                    const odb::nullable<std::string>& name)
   {
+    odb::nullable<std::string> stored (normalize_name (name));
     session r;
     db_.transact ([&]
     {
       std::shared_ptr<session> s (session_store::find_owned (session_id, p.user_id));
       if (s == nullptr)
         throw session_not_found ();
-      s->name = name;
-      session_store::update (*s);
+      s->name = stored;
+      if (!session_store::update (*s))   // deleted since it was read
+        throw session_not_found ();
       r = *s;
     });
     return r;
@@ -127,7 +119,9 @@ namespace modforge
       if (s == nullptr)
         throw session_not_found ();
       s->last_used_at = now_utc ();
-      session_store::update (*s);
+      if (!session_store::update (*s))   // deleted since it was read
+        throw session_not_found ();
+      // The session's row is locked now: the token's foreign key holds.
       r.token = issue_token (s->id, p.user_id, client);
       r.conversation = *s;
     });

@@ -1,5 +1,5 @@
 // The rules of sessions (conversations): create, list, show with their jobs, rename, delete,
-// resume. Every operation is scoped to the caller's own sessions; anything else is a 404.
+// resume. Every operation is scoped to the caller's own sessions; anything else is not_found.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include "../../odb/session.hxx"
 #include "../../odb/session_summary.hxx"
 #include "../../odb/token_principal.hxx"
-#include "../auth/client_info.hpp"
+#include "../common/client_info.hpp"
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 
@@ -36,22 +36,24 @@ namespace modforge
     session_service (database&, const job_files&);
 
     // A new session with a token bound to it; the caller's own token stays where it was.
+    // `name` as the client sent it (null: none), stored as normalize_name makes it.
     issued_session create (const token_principal&, const odb::nullable<std::string>& name,
                            const client_info&);
 
     std::vector<session_summary> list (const token_principal&, std::size_t limit,
                                        std::size_t offset);
 
-    // Throws api_error 404 "Session not found" unless the session is the caller's.
+    // Throws not_found ("Session not found") unless the session is the caller's.
     session_detail detail (const token_principal&, std::int64_t session_id);
+    // `name` as for create; null, or nothing but white space, clears the name.
     session rename (const token_principal&, std::int64_t session_id,
                     const odb::nullable<std::string>& name);
     void remove (const token_principal&, std::int64_t session_id);
     issued_session resume (const token_principal&, std::int64_t session_id, const client_info&);
 
-    // A session name as stored: trimmed; empty means no name. Throws api_error 400 when it is
-    // longer than 255 characters or holds control characters.
-    static odb::nullable<std::string> normalize_name (const std::string&);
+    // A session name as stored: trimmed; empty (or null) means no name. Throws invalid_input
+    // when it is longer than 255 characters or holds control characters.
+    static odb::nullable<std::string> normalize_name (const odb::nullable<std::string>&);
 
   private:
     database& db_;

@@ -11,7 +11,7 @@ using modforge_fuzz::expect;
 
 extern "C" int LLVMFuzzerTestOneInput (const std::uint8_t* data, std::size_t size)
 {
-  ai_decisions d;
+  decisions d;
   try
   {
     d = decisions_from_json (modforge_fuzz::input (data, size));

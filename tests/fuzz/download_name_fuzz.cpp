@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "../../src/auth/token_codec.hpp"
+#include "../../src/common/uuid.hpp"
 #include "../../src/generator/decisions.hpp"
 #include "../../src/jobs/download_name.hpp"
 #include "fuzz_support.hpp"
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput (const std::uint8_t* data, std::size_t siz
     expect (job_id == "unchanged", "a refused name sets no job id");
     return 0;
   }
-  expect (is_token_shaped (job_id), "the job id is a UUIDv4");
+  expect (is_uuid (job_id), "the job id is a UUIDv4");
   const std::string mod_id (name.substr (0, name.size () - job_id.size () - 5));
   expect (is_valid_mod_id (mod_id), "the name starts with a valid mod id");
   expect (download_name (mod_id, job_id) == name, "an accepted name is a download name");

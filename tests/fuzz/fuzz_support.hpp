@@ -11,7 +11,8 @@
 
 #include <rapidjson/document.h>
 
-#include "../../src/common/api_error.hpp"
+#include "../../src/api/error_mapping.hpp"
+#include "../../src/common/domain_error.hpp"
 #include "../../src/common/utf8.hpp"
 #include "../../src/http/error_response.hpp"
 
@@ -32,9 +33,9 @@ namespace modforge_fuzz
     }
   }
 
-  // An api_error raised by client input is a 4xx, and error_response turns it into a body that
+  // An http_error raised by client input is a 4xx, and error_response turns it into a body that
   // is a well-formed UTF-8 JSON object {"success":false,"error":...,"code":<its code>}.
-  inline void expect_client_error (const modforge::api_error& e)
+  inline void expect_client_error (const modforge::http_error& e)
   {
     expect (e.status >= 400 && e.status < 500, "an error caused by input is a 4xx");
     modforge::response r (modforge::error_response (e));
@@ -47,5 +48,11 @@ namespace modforge_fuzz
     expect (d.HasMember ("code") && d["code"].IsString () &&
             e.code == std::string (d["code"].GetString (), d["code"].GetStringLength ()),
             "an error body carries the error's code");
+  }
+
+  // A domain_error raised by client input, as the API answers it: the same properties.
+  inline void expect_client_error (const modforge::domain_error& e)
+  {
+    expect_client_error (modforge::to_http_error (e));
   }
 }

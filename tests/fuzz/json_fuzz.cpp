@@ -13,9 +13,10 @@ using modforge_fuzz::expect_client_error;
 namespace
 {
   // A wrong type is the only refusal a field helper may raise.
-  void expect_validation_error (const api_error& e)
+  void expect_validation_error (const domain_error& e)
   {
-    expect (e.status == 400 && e.code == "validation_error", "a wrong field is a 400 validation_error");
+    expect (e.kind == error_kind::invalid_input && e.code == "validation_error",
+            "a wrong field is an invalid_input validation_error");
     expect_client_error (e);
   }
 
@@ -29,26 +30,26 @@ namespace
         expect (is_valid_utf8 (s), "a string field is valid UTF-8");
       expect (required_string (body, name) == s, "required_string reads what optional_string reads");
     }
-    catch (const api_error& e) {expect_validation_error (e);}
+    catch (const domain_error& e) {expect_validation_error (e);}
     try
     {
       bool b;
       optional_bool (body, name, b);
     }
-    catch (const api_error& e) {expect_validation_error (e);}
+    catch (const domain_error& e) {expect_validation_error (e);}
     try
     {
       std::int64_t i;
       if (optional_integer (body, name, i, 1, 8))
         expect (i >= 1 && i <= 8, "an integer field is within its range");
     }
-    catch (const api_error& e) {expect_validation_error (e);}
+    catch (const domain_error& e) {expect_validation_error (e);}
     try
     {
       std::int64_t i;
       optional_integer (body, name, i, 1, INT64_MAX);
     }
-    catch (const api_error& e) {expect_validation_error (e);}
+    catch (const domain_error& e) {expect_validation_error (e);}
   }
 }
 
@@ -75,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput (const std::uint8_t* data, std::size_t siz
         read_field (d, name.c_str ());
     }
   }
-  catch (const api_error& e)
+  catch (const http_error& e)
   {
     expect (e.status == 400 && e.code == "invalid_json", "a refused body is a 400 invalid_json");
     expect_client_error (e);

@@ -30,9 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput (const std::uint8_t* data, std::size_t siz
   {
     parsed = parse_query_string (query);
   }
-  catch (const api_error& e)
+  catch (const domain_error& e)
   {
-    expect (e.status == 400 && e.code == "validation_error", "a bad escape is a 400");
+    expect (e.kind == error_kind::invalid_input && e.code == "validation_error",
+            "a bad escape is invalid input");
     modforge_fuzz::expect_client_error (e);
     return 0;
   }

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string>
 
-#include "../../src/auth/client_info.hpp"
+#include "../../src/auth/user_agent.hpp"
 #include "fuzz_support.hpp"
 
 using namespace modforge;

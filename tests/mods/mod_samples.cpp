@@ -24,14 +24,14 @@ namespace
   const char* const materials[] = {"ruby", "iron", "", "obsidian", "wood", "gold", "ice", "diamond"};
   const char* const tiers[] = {"diamond", "iron", "stone", "netherite", "wood", "gold", "iron", "diamond"};
 
-  void write (const ai_decisions& d, const std::string& path)
+  void write (const decisions& d, const std::string& path)
   {
     write_fabric_project_zip (d, encode_png (draw_item_texture (d, 0)), path);
   }
 
-  ai_decisions sample (const std::string& kind, const std::vector<std::string>& abilities, int n)
+  decisions sample (const std::string& kind, const std::vector<std::string>& abilities, int n)
   {
-    ai_decisions d;
+    decisions d;
     d.kind = kind;
     d.item_name = "Sample " + kind + " " + std::to_string (n);
     d.mod_name = d.item_name + " Mod";
@@ -67,7 +67,7 @@ namespace
 
       for (const std::vector<std::string>& s: sets)
       {
-        ai_decisions d (sample (kind, s, n++));
+        decisions d (sample (kind, s, n++));
         std::string path (dir + "/" + d.mod_id + ".zip");
         write (d, path);
         std::cout << d.mod_id << ".zip " << d.kind;
@@ -87,7 +87,7 @@ int main (int argc, char* argv[])
     std::vector<std::string> args (argv + 1, argv + argc);
     if (args.size () == 3 && args[0] == "zip")
     {
-      ai_decisions d (analyse_builtin (args[1]));
+      decisions d (analyse_builtin (args[1]));
       d.mod_id = unique_mod_id (mod_id_base (d.mod_id), job_id);
       write (d, args[2]);
       return 0;

@@ -118,7 +118,7 @@ namespace
   }
 
   // The first expectation the decisions miss, or "".
-  std::string missed (const ai_decisions& d, const std::vector<std::pair<std::string, std::string>>& expected)
+  std::string missed (const decisions& d, const std::vector<std::pair<std::string, std::string>>& expected)
   {
     for (const auto& e: expected)
     {
@@ -164,7 +164,7 @@ namespace
     return "";
   }
 
-  std::string summary (const ai_decisions& d)
+  std::string summary (const decisions& d)
   {
     std::string abilities;
     for (const std::string& a: d.abilities)
@@ -193,7 +193,7 @@ public:
       std::vector<earlier_job> history;
       for (const std::string& p: c.earlier)
         history.push_back (earlier_job {p, analyse_builtin (p, history)});
-      ai_decisions d (analyse_builtin (c.prompt, history));
+      decisions d (analyse_builtin (c.prompt, history));
       std::string miss (missed (d, c.expected));
       if (miss.empty ())
         ++right;

@@ -18,9 +18,9 @@ namespace
   }
 
   // The decisions for `prompt`, after checking what every prompt's decisions must be.
-  ai_decisions analysed (const std::string& prompt)
+  decisions analysed (const std::string& prompt)
   {
-    ai_decisions d (analyse_builtin (prompt));
+    decisions d (analyse_builtin (prompt));
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT_EQUAL_MESSAGE (prompt, json, decisions_to_json (decisions_from_json (json)));
     CPPUNIT_ASSERT_MESSAGE (d.mod_id, is_valid_mod_id (d.mod_id));
@@ -71,7 +71,7 @@ public:
 
   void names_come_from_the_prompt ()
   {
-    ai_decisions d (analysed ("a glowing blue sword of frost"));
+    decisions d (analysed ("a glowing blue sword of frost"));
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword Mod"), d.mod_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("frost_sword"), d.mod_id);
@@ -98,11 +98,11 @@ public:
 
   void colour_words_choose_colours ()
   {
-    ai_decisions frost (analysed ("a sword of frost"));
+    decisions frost (analysed ("a sword of frost"));
     CPPUNIT_ASSERT (same (rgb {150, 210, 255}, frost.colours[0]));
     CPPUNIT_ASSERT_EQUAL (std::size_t (2), frost.colours.size ());
 
-    ai_decisions fire (analysed ("fire and gold and red and blue and green axe"));
+    decisions fire (analysed ("fire and gold and red and blue and green axe"));
     CPPUNIT_ASSERT_EQUAL (std::size_t (4), fire.colours.size ());
     CPPUNIT_ASSERT (same (rgb {255, 130, 30}, fire.colours[0]));
     CPPUNIT_ASSERT (same (rgb {250, 200, 40}, fire.colours[1]));
@@ -145,7 +145,7 @@ public:
       "$(rm -rf /) `id` ${HOME} <script>", "%s%n%x", "...", "_", "-"};
     for (const std::string& p: prompts)
     {
-      ai_decisions d (analysed (p));
+      decisions d (analysed (p));
       CPPUNIT_ASSERT_MESSAGE (p, d.item_name.size () <= 60);
     }
     CPPUNIT_ASSERT_EQUAL (std::string ("Fire Sword"), analysed (prompts[3]).item_name);
@@ -171,16 +171,16 @@ public:
   // The prompts that disappointed: each gives what was asked for.
   void what_players_asked_for ()
   {
-    ai_decisions chest (analysed ("a ruby chestplate"));
+    decisions chest (analysed ("a ruby chestplate"));
     CPPUNIT_ASSERT_EQUAL (std::string ("chestplate"), chest.kind);
     CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Chestplate"), chest.item_name);
 
-    ai_decisions helmet (analysed ("a helmet that lets you breathe underwater"));
+    decisions helmet (analysed ("a helmet that lets you breathe underwater"));
     CPPUNIT_ASSERT_EQUAL (std::string ("helmet"), helmet.kind);
     CPPUNIT_ASSERT ((helmet.abilities == std::vector<std::string> {"water_breathing"}));
     CPPUNIT_ASSERT (!contains (helmet.item_name, "Lets"));
 
-    ai_decisions wand (analysed ("a magic wand that shoots fireballs and glows purple at night"));
+    decisions wand (analysed ("a magic wand that shoots fireballs and glows purple at night"));
     CPPUNIT_ASSERT_EQUAL (std::string ("wand"), wand.kind);
     CPPUNIT_ASSERT ((wand.abilities == std::vector<std::string> {"fireball", "glowing", "night_vision"}));
     CPPUNIT_ASSERT (same (rgb {140, 60, 200}, wand.colours[1]));   // purple, after "magic"
@@ -193,16 +193,16 @@ public:
   void follow_ups_change_the_last_item ()
   {
     std::vector<earlier_job> history {{"a ruby sword", analyse_builtin ("a ruby sword")}};
-    ai_decisions blue (analyse_builtin ("make it blue instead", history));
+    decisions blue (analyse_builtin ("make it blue instead", history));
     CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Sword"), blue.item_name);
     CPPUNIT_ASSERT (same (rgb {50, 90, 220}, blue.colours[0]));
 
-    ai_decisions pickaxe (analyse_builtin ("now a matching pickaxe", history));
+    decisions pickaxe (analyse_builtin ("now a matching pickaxe", history));
     CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Pickaxe"), pickaxe.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("ruby"), pickaxe.material);
     CPPUNIT_ASSERT_EQUAL (std::string ("ruby_pickaxe"), pickaxe.mod_id);
 
-    ai_decisions stronger (analyse_builtin ("same but stronger", history));
+    decisions stronger (analyse_builtin ("same but stronger", history));
     CPPUNIT_ASSERT_EQUAL (std::string ("netherite"), stronger.tier);
     CPPUNIT_ASSERT (stronger.stats.attack_damage > history[0].decisions.stats.attack_damage);
     CPPUNIT_ASSERT_EQUAL (2, stronger.ability_level);
@@ -218,7 +218,7 @@ public:
     for (const char* p: {"a ruby sword", "a bow", "a golden apple", "leather boots", "a gem",
                          "a copper ingot", "a wand of fire", "a thing", "an obsidian helmet"})
     {
-      ai_decisions d (analysed (p));
+      decisions d (analysed (p));
       CPPUNIT_ASSERT_NO_THROW (validate_decisions (d));
       CPPUNIT_ASSERT_MESSAGE (p, !d.recipe.pattern.empty ());
     }

@@ -32,7 +32,7 @@ namespace
     return before + "printf '%s' '" + valid_json + "'";
   }
 
-  ai_decisions run (const std::string& command, const std::string& prompt = "a prompt",
+  decisions run (const std::string& command, const std::string& prompt = "a prompt",
                     int timeout = 5, const std::vector<earlier_job>& history = {})
   {
     return analyse_with_command (command, prompt, history, timeout);
@@ -140,7 +140,7 @@ class command_analyser_test: public CppUnit::TestFixture
 public:
   void valid_output_is_the_decisions ()
   {
-    ai_decisions d (run (printing (), "anything"));
+    decisions d (run (printing (), "anything"));
     CPPUNIT_ASSERT_EQUAL (std::string ("Echo"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("Echo Mod"), d.mod_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("echo_item"), d.mod_id);
@@ -151,7 +151,7 @@ public:
   // An analyser written for the six first members still works: the rest is derived.
   void missing_later_members_are_derived ()
   {
-    ai_decisions d (run (printing (), "anything"));
+    decisions d (run (printing (), "anything"));
     CPPUNIT_ASSERT_EQUAL (std::string ("iron"), d.tier);
     CPPUNIT_ASSERT (d.abilities.empty ());
     CPPUNIT_ASSERT_EQUAL (1, d.ability_level);
@@ -331,7 +331,7 @@ public:
       R"(n=$(ls -l /proc/$$/fd | grep -c /dev/null); )"
       R"(printf '{"itemName":"%s","modName":"M","modId":"fd_test",)"
       R"("description":"","kind":"gem","colours":["#112233","#445566"]}' $n)");
-    ai_decisions d (run (count_fds, "x"));
+    decisions d (run (count_fds, "x"));
     failure ("exit 2");
     failure ("sleep 3", "x", 1);
     failure ("yes");

@@ -88,7 +88,7 @@ class decisions_test: public CppUnit::TestFixture
 public:
   void valid_json_is_read ()
   {
-    ai_decisions d (decisions_from_json (valid_json));
+    decisions d (decisions_from_json (valid_json));
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword"), d.item_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("Frost Sword Mod"), d.mod_name);
     CPPUNIT_ASSERT_EQUAL (std::string ("frost_sword"), d.mod_id);
@@ -105,11 +105,11 @@ public:
 
   void json_round_trips ()
   {
-    ai_decisions d (sample_decisions ("The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
+    decisions d (sample_decisions ("The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
                                       "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}));
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT (contains (json, "\"colours\":[\"#010203\",\"#fffefd\",\"#000000\",\"#102030\"]"));
-    ai_decisions back (decisions_from_json (json));
+    decisions back (decisions_from_json (json));
     CPPUNIT_ASSERT_EQUAL (json, decisions_to_json (back));
     CPPUNIT_ASSERT_EQUAL (d.item_name, back.item_name);
   }
@@ -199,7 +199,7 @@ public:
   // An untrusted answer's numbers never reach the Java as they came.
   void numbers_out_of_range_are_clamped ()
   {
-    ai_decisions d (decisions_from_json (with_extra (
+    decisions d (decisions_from_json (with_extra (
       R"("stats":{"attackDamage":1e9,"attackSpeed":-3,"durability":-5,"miningSpeed":99,)"
       R"("armor":500,"toughness":-1,"hunger":1000000000000,"saturation":7},"abilityLevel":99)")));
     CPPUNIT_ASSERT_EQUAL (30.0, d.stats.attack_damage);
@@ -219,7 +219,7 @@ public:
 
   void unknown_and_unfit_abilities_are_dropped ()
   {
-    ai_decisions d (decisions_from_json (with_extra (
+    decisions d (decisions_from_json (with_extra (
       R"("abilities":["set_fire","rm -rf","set_fire","speed","heal","glowing","fireball"])")));
     CPPUNIT_ASSERT ((d.abilities == std::vector<std::string> {"set_fire", "speed", "heal", "glowing"}));
     // A helmet carries effects only.
@@ -238,10 +238,10 @@ public:
            R"({"pattern":["X","XX"],"key":{"X":"minecraft:diamond"}})",     // rows differ
            R"({"pattern":["   "],"key":{"X":"minecraft:diamond"}})"})      // blank
     {
-      ai_decisions d (decisions_from_json (with_extra (std::string ("\"recipe\":") + recipe)));
+      decisions d (decisions_from_json (with_extra (std::string ("\"recipe\":") + recipe)));
       CPPUNIT_ASSERT_MESSAGE (recipe, (d.recipe.pattern == std::vector<std::string> {"CM", " M", " S"}));
     }
-    ai_decisions d (decisions_from_json (with_extra (
+    decisions d (decisions_from_json (with_extra (
       R"("recipe":{"pattern":["DD","DS"],"key":{"D":"minecraft:diamond","S":"minecraft:stick"}})")));
     CPPUNIT_ASSERT ((d.recipe.pattern == std::vector<std::string> {"DD", "DS"}));
   }
@@ -254,14 +254,14 @@ public:
                              R"("material":{})"})
       CPPUNIT_ASSERT_MESSAGE (extra, !rejection (with_extra (extra)).empty ());
     // An unknown tier or material is only mended.
-    ai_decisions d (decisions_from_json (with_extra (R"("tier":"adamantium","material":"Mythril!")")));
+    decisions d (decisions_from_json (with_extra (R"("tier":"adamantium","material":"Mythril!")")));
     CPPUNIT_ASSERT_EQUAL (std::string ("iron"), d.tier);
     CPPUNIT_ASSERT_EQUAL (std::string (""), d.material);
   }
 
   void code_made_records_must_be_whole ()
   {
-    ai_decisions d (decisions_from_json (valid_json));
+    decisions d (decisions_from_json (valid_json));
     CPPUNIT_ASSERT_NO_THROW (validate_decisions (d));
     d.stats.armor = 99;
     CPPUNIT_ASSERT_THROW (validate_decisions (d), generator_error);

@@ -20,7 +20,7 @@ using modforge_test::contains;
 
 namespace
 {
-  ai_decisions frost_sword ()
+  decisions frost_sword ()
   {
     return sample_decisions ("Frost Sword", "Frost Sword Mod", "frost_sword", "A sword of ice.",
                              "sword", {{150, 210, 255}, {60, 40, 30}});
@@ -74,7 +74,7 @@ namespace
   }
 
   // The project for `d` written and read back, by entry name; the entry order is checked.
-  std::map<std::string, std::string> project (const ai_decisions& d, const std::string& png)
+  std::map<std::string, std::string> project (const decisions& d, const std::string& png)
   {
     temp_dir dir;
     write_fabric_project_zip (d, png, dir.zip);
@@ -138,7 +138,7 @@ public:
 
   void fabric_mod_json_names_the_java_class ()
   {
-    ai_decisions d (frost_sword ());
+    decisions d (frost_sword ());
     std::map<std::string, std::string> files (project (d, "png"));
     rapidjson::Document json (parsed (files["frost_sword/src/main/resources/fabric.mod.json"]));
     CPPUNIT_ASSERT_EQUAL (1, json["schemaVersion"].GetInt ());
@@ -172,7 +172,7 @@ public:
 
   void assets_hold_texture_name_and_model ()
   {
-    ai_decisions d (frost_sword ());
+    decisions d (frost_sword ());
     std::string png (encode_png (draw_item_texture (d, 0)));
     std::map<std::string, std::string> files (project (d, png));
     const std::string assets ("frost_sword/src/main/resources/assets/frost_sword/");
@@ -220,7 +220,7 @@ public:
 
   void hostile_names_stay_inside_their_strings ()
   {
-    ai_decisions d (frost_sword ());
+    decisions d (frost_sword ());
     d.item_name = "The \"Best\" \\ Sword */ \xe2\x9c\xa8 \\u0022";
     d.mod_name = "${version} $x <% bad %> \\";
     d.description = "\"}, \"id\": \"evil";
@@ -270,7 +270,7 @@ public:
     temp_dir dir;
     for (const char* id: {"../evil", "Frost", "", "a/b", "1x"})
     {
-      ai_decisions d (frost_sword ());
+      decisions d (frost_sword ());
       d.mod_id = id;
       CPPUNIT_ASSERT_THROW (write_fabric_project_zip (d, "png", dir.zip), generator_error);
       CPPUNIT_ASSERT (!exists (dir.zip));
@@ -279,7 +279,7 @@ public:
     // A zip left at the path by an earlier attempt does not survive a failed one.
     write_fabric_project_zip (frost_sword (), "png", dir.zip);
     CPPUNIT_ASSERT (exists (dir.zip));
-    ai_decisions bad (frost_sword ());
+    decisions bad (frost_sword ());
     bad.mod_id = "Bad";
     CPPUNIT_ASSERT_THROW (write_fabric_project_zip (bad, "png", dir.zip), generator_error);
     CPPUNIT_ASSERT (!exists (dir.zip));

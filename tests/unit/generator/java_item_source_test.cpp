@@ -15,7 +15,7 @@ namespace
 {
   std::string source (const std::string& kind, const std::vector<std::string>& abilities)
   {
-    ai_decisions d (sample_decisions ("Test Item", "Test Mod", "test_item_3fa2c1", "", kind,
+    decisions d (sample_decisions ("Test Item", "Test Mod", "test_item_3fa2c1", "", kind,
                                       {{1, 2, 3}, {4, 5, 6}}));
     d.abilities = abilities;
     complete_decisions (d);
@@ -65,7 +65,7 @@ public:
 
   void stats_are_the_constants ()
   {
-    ai_decisions d (sample_decisions ("T", "T Mod", "t_3fa2c1", "", "axe", {{1, 2, 3}, {4, 5, 6}}));
+    decisions d (sample_decisions ("T", "T Mod", "t_3fa2c1", "", "axe", {{1, 2, 3}, {4, 5, 6}}));
     d.stats.attack_damage = 12.5;
     d.stats.attack_speed = 1.25;
     d.stats.durability = 999;

@@ -9,14 +9,14 @@
 
 namespace modforge_test
 {
-  inline modforge::ai_decisions sample_decisions (const std::string& item_name,
+  inline modforge::decisions sample_decisions (const std::string& item_name,
                                                   const std::string& mod_name,
                                                   const std::string& mod_id,
                                                   const std::string& description,
                                                   const std::string& kind,
                                                   const std::vector<modforge::rgb>& colours)
   {
-    modforge::ai_decisions d;
+    modforge::decisions d;
     d.item_name = item_name;
     d.mod_name = mod_name;
     d.mod_id = mod_id;

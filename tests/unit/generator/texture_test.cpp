@@ -12,7 +12,7 @@ using modforge_test::sample_decisions;
 
 namespace
 {
-  ai_decisions decisions_of_kind (const std::string& kind)
+  decisions decisions_of_kind (const std::string& kind)
   {
     return sample_decisions ("Frost Thing", "Frost Thing Mod", "frost_thing", "", kind,
                              {{150, 210, 255}, {60, 40, 30}});
@@ -84,7 +84,7 @@ public:
   {
     for (const std::string& kind: item_kinds ())
     {
-      ai_decisions d (decisions_of_kind (kind));
+      decisions d (decisions_of_kind (kind));
       for (unsigned a (0); a != 4; ++a)
       {
         CPPUNIT_ASSERT (draw_item_texture (d, a).rgba == draw_item_texture (d, a).rgba);
@@ -97,7 +97,7 @@ public:
 
   void colours_follow_the_decisions ()
   {
-    ai_decisions red (decisions_of_kind ("gem")), blue (red);
+    decisions red (decisions_of_kind ("gem")), blue (red);
     red.colours[0] = rgb {220, 20, 20};
     blue.colours[0] = rgb {20, 20, 220};
     texture r (draw_item_texture (red, 0)), b (draw_item_texture (blue, 0));
@@ -123,7 +123,7 @@ public:
 
   void png_is_deterministic ()
   {
-    ai_decisions d (decisions_of_kind ("food"));
+    decisions d (decisions_of_kind ("food"));
     CPPUNIT_ASSERT_EQUAL (encode_png (draw_item_texture (d, 1)),
                           encode_png (draw_item_texture (d, 1)));
     CPPUNIT_ASSERT (encode_png (draw_item_texture (d, 1)) != encode_png (draw_item_texture (d, 2)));

@@ -7,16 +7,16 @@
 
 using namespace modforge;
 using modforge_test::contains;
-using modforge_test::expect_api_error;
+using modforge_test::expect_http_error;
 
 namespace
 {
   const std::size_t max_body (65536);
 
-  api_error refused (const std::string& uri, const std::string& query,
+  http_error refused (const std::string& uri, const std::string& query,
                      const std::string& length)
   {
-    return expect_api_error ([&] {check_request_limits (uri, query, length, max_body);});
+    return expect_http_error ([&] {check_request_limits (uri, query, length, max_body);});
   }
 }
 
@@ -39,7 +39,7 @@ public:
                           std::make_pair (std::string ("/api/sessions"), at + "a"),
                           std::make_pair (std::string (100000, '/'), std::string ())})
     {
-      api_error e (refused (uq.first, uq.second, ""));
+      http_error e (refused (uq.first, uq.second, ""));
       CPPUNIT_ASSERT_EQUAL (414, e.status);
       CPPUNIT_ASSERT_EQUAL (std::string ("uri_too_long"), e.code);
       CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "2048"));
@@ -55,7 +55,7 @@ public:
     for (const char* length: {"65537", "18446744073709551617", "99999999999999999999999",
                               "-1", "1e3", " 5", "5 ", "0x10", "abc"})
     {
-      api_error e (refused ("/", "", length));
+      http_error e (refused ("/", "", length));
       CPPUNIT_ASSERT_EQUAL_MESSAGE (length, 413, e.status);
       CPPUNIT_ASSERT_EQUAL (std::string ("payload_too_large"), e.code);
     }

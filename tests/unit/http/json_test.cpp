@@ -10,7 +10,8 @@
 
 using namespace modforge;
 using modforge_test::contains;
-using modforge_test::expect_api_error;
+using modforge_test::expect_domain_error;
+using modforge_test::expect_http_error;
 
 namespace
 {
@@ -30,7 +31,7 @@ namespace
 
   void expect_invalid_json (const std::string& body)
   {
-    api_error e (expect_api_error ([&] {parse_json_object (body);}));
+    http_error e (expect_http_error ([&] {parse_json_object (body);}));
     CPPUNIT_ASSERT_EQUAL_MESSAGE (body, 400, e.status);
     CPPUNIT_ASSERT_EQUAL_MESSAGE (body, std::string ("invalid_json"), e.code);
   }
@@ -39,14 +40,14 @@ namespace
   {
     rapidjson::Document d (parse_json_object (body));
     bool b;
-    api_error e (expect_api_error ([&]
+    domain_error e (expect_domain_error ([&]
     {
       if (required_string_call)
         required_string (d, "name");
       else
         optional_bool (d, "name", b);
     }));
-    CPPUNIT_ASSERT_EQUAL_MESSAGE (body, 400, e.status);
+    CPPUNIT_ASSERT_MESSAGE (body, e.kind == error_kind::invalid_input);
     CPPUNIT_ASSERT_EQUAL_MESSAGE (body, std::string ("validation_error"), e.code);
     CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "name"));
   }
@@ -133,7 +134,8 @@ public:
       list += "," + std::to_string (i);
     CPPUNIT_ASSERT (parse_json_object (list + "]}").IsObject ());
 
-    api_error e (expect_api_error ([&] {parse_json_object (members (65));}));
+    http_error e (expect_http_error ([&] {parse_json_object (members (65));}));
+    CPPUNIT_ASSERT_EQUAL (std::string ("invalid_json"), e.code);
     CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "64"));
   }
 
@@ -147,14 +149,14 @@ public:
     std::string s;
     for (bool required: {true, false})
     {
-      api_error e (expect_api_error ([&]
+      domain_error e (expect_domain_error ([&]
       {
         if (required)
           required_string (d, "long");
         else
           optional_string (d, "long", s);
       }));
-      CPPUNIT_ASSERT_EQUAL (400, e.status);
+      CPPUNIT_ASSERT (e.kind == error_kind::invalid_input);
       CPPUNIT_ASSERT_EQUAL (std::string ("validation_error"), e.code);
       CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "long") &&
                                          contains (e.what (), "8192"));
@@ -163,7 +165,7 @@ public:
     rapidjson::Document p (parse_json_object ("{\"password\":\"" + std::string (36, 'a') +
                                               "\xc3\xa9\"}"));
     CPPUNIT_ASSERT (optional_string (p, "password", s, 38));
-    api_error e (expect_api_error ([&] {required_string (p, "password", 37);}));
+    domain_error e (expect_domain_error ([&] {required_string (p, "password", 37);}));
     CPPUNIT_ASSERT_MESSAGE (e.what (), contains (e.what (), "password must be at most 37 bytes"));
   }
 
@@ -212,7 +214,7 @@ public:
         optional_string (d, "name", s);
         CPPUNIT_ASSERT_MESSAGE (body, is_valid_utf8 (s));
       }
-      catch (const api_error& e)
+      catch (const http_error& e)
       {
         CPPUNIT_ASSERT_EQUAL_MESSAGE (body, 400, e.status);
       }
@@ -235,8 +237,8 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("x y"), s);
 
     rapidjson::Document empty (parse_json_object (""));
-    api_error e (expect_api_error ([&] {required_string (empty, "password");}));
-    CPPUNIT_ASSERT_EQUAL (400, e.status);
+    domain_error e (expect_domain_error ([&] {required_string (empty, "password");}));
+    CPPUNIT_ASSERT (e.kind == error_kind::invalid_input);
     CPPUNIT_ASSERT_EQUAL (std::string ("validation_error"), e.code);
     CPPUNIT_ASSERT (contains (e.what (), "password"));
   }
@@ -250,8 +252,8 @@ public:
     bool b (true);
     CPPUNIT_ASSERT (!optional_bool (d, "name", b));
     CPPUNIT_ASSERT (b);
-    api_error e (expect_api_error ([&] {required_string (d, "name");}));
-    CPPUNIT_ASSERT_EQUAL (400, e.status);
+    domain_error e (expect_domain_error ([&] {required_string (d, "name");}));
+    CPPUNIT_ASSERT (e.kind == error_kind::invalid_input);
     CPPUNIT_ASSERT (contains (e.what (), "name"));
   }
 

@@ -5,7 +5,7 @@
 #include "../test_support.hpp"
 
 using namespace modforge;
-using modforge_test::expect_api_error;
+using modforge_test::expect_domain_error;
 
 class query_string_test: public CppUnit::TestFixture
 {
@@ -44,11 +44,12 @@ public:
     for (const char* q: {"a=%", "a=%4", "a=%zz", "a=%g1", "a=%1g", "%=1", "a=1&b=%%41",
                          "a=%-1"})
     {
-      api_error e (expect_api_error ([&] {parse_query_string (q);}));
-      CPPUNIT_ASSERT_EQUAL_MESSAGE (q, 400, e.status);
+      domain_error e (expect_domain_error ([&] {parse_query_string (q);}));
+      CPPUNIT_ASSERT_MESSAGE (q, e.kind == error_kind::invalid_input);
+      CPPUNIT_ASSERT_EQUAL (std::string ("validation_error"), e.code);
     }
-    api_error e (expect_api_error ([] {percent_decode ("abc%", false);}));
-    CPPUNIT_ASSERT_EQUAL (400, e.status);
+    domain_error e (expect_domain_error ([] {percent_decode ("abc%", false);}));
+    CPPUNIT_ASSERT (e.kind == error_kind::invalid_input);
   }
 
   void repeated_and_empty_keys ()
@@ -79,7 +80,8 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("100"), p[2].second);
     CPPUNIT_ASSERT_EQUAL (std::string ("A b"), p[3].second);
     CPPUNIT_ASSERT (query_pairs ("").empty ());
-    CPPUNIT_ASSERT_EQUAL (400, expect_api_error ([] {query_pairs ("a=1&b=%zz");}).status);
+    CPPUNIT_ASSERT (expect_domain_error ([] {query_pairs ("a=1&b=%zz");}).kind ==
+                    error_kind::invalid_input);
   }
 };
 

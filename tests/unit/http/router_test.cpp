@@ -7,7 +7,8 @@
 #include "../test_support.hpp"
 
 using namespace modforge;
-using modforge_test::expect_api_error;
+using modforge_test::expect_domain_error;
+using modforge_test::expect_http_error;
 
 namespace
 {
@@ -55,7 +56,7 @@ namespace
     }
   }
 
-  const std::string* find_header (const api_error& e, const std::string& name)
+  const std::string* find_header (const http_error& e, const std::string& name)
   {
     for (const auto& h: e.headers)
       if (h.first == name)
@@ -112,8 +113,8 @@ public:
     for (const char* p: {"/api/nothing", "/", "", "/api/sessions/1/2/3", "/API/sessions"})
     {
       request q (make_request ("GET", p));
-      api_error e (expect_api_error ([&] {r.dispatch (q);}));
-      CPPUNIT_ASSERT_EQUAL (404, e.status);
+      domain_error e (expect_domain_error ([&] {r.dispatch (q);}));
+      CPPUNIT_ASSERT (e.kind == error_kind::not_found);
       CPPUNIT_ASSERT_EQUAL (std::string ("not_found"), e.code);
     }
   }
@@ -122,7 +123,7 @@ public:
   {
     router r (make_router ());
     request q (make_request ("PUT", "/api/sessions/42"));
-    api_error e (expect_api_error ([&] {r.dispatch (q);}));
+    http_error e (expect_http_error ([&] {r.dispatch (q);}));
     CPPUNIT_ASSERT_EQUAL (405, e.status);
     CPPUNIT_ASSERT_EQUAL (std::string ("method_not_allowed"), e.code);
     const std::string* allow (find_header (e, "Allow"));
@@ -131,14 +132,14 @@ public:
 
     // The literal pattern is the best match, so only its methods are allowed.
     request n (make_request ("GET", "/api/sessions/new"));
-    api_error en (expect_api_error ([&] {r.dispatch (n);}));
+    http_error en (expect_http_error ([&] {r.dispatch (n);}));
     CPPUNIT_ASSERT_EQUAL (405, en.status);
     allow = find_header (en, "Allow");
     CPPUNIT_ASSERT (allow != nullptr);
     CPPUNIT_ASSERT_EQUAL (std::string ("POST"), *allow);
 
     request l (make_request ("DELETE", "/api/sessions"));
-    api_error el (expect_api_error ([&] {r.dispatch (l);}));
+    http_error el (expect_http_error ([&] {r.dispatch (l);}));
     CPPUNIT_ASSERT_EQUAL (405, el.status);
     CPPUNIT_ASSERT_EQUAL (std::string ("GET"), *find_header (el, "Allow"));
   }
@@ -150,8 +151,8 @@ public:
                          "/api/sessions/new/", "/api/jobs//images/1", "//api/sessions"})
     {
       request q (make_request ("GET", p));
-      api_error e (expect_api_error ([&] {r.dispatch (q);}));
-      CPPUNIT_ASSERT_EQUAL_MESSAGE (p, 404, e.status);
+      domain_error e (expect_domain_error ([&] {r.dispatch (q);}));
+      CPPUNIT_ASSERT_MESSAGE (p, e.kind == error_kind::not_found);
     }
   }
 
