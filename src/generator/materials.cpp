@@ -5,7 +5,7 @@ namespace modforge
 {
   namespace
   {
-    const material materials[] = {
+    const std::vector<material> materials {
       {"wood", "wood", "minecraft:oak_planks", "OAK_PLANKS"},
       {"leather", "wood", "minecraft:leather", "LEATHER"},
       {"stone", "stone", "minecraft:cobblestone", "COBBLESTONE"},
@@ -57,6 +57,11 @@ namespace modforge
       "minecraft:iron_nugget", "minecraft:coal", "minecraft:phantom_membrane",
       "minecraft:spider_eye", "minecraft:rabbit_foot", "minecraft:wither_rose",
       "minecraft:blaze_rod", "minecraft:nether_star", "minecraft:bread"};
+  }
+
+  const std::vector<material>& all_materials ()
+  {
+    return materials;
   }
 
   const material* find_material (const std::string& name)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace modforge
 {
@@ -13,6 +14,9 @@ namespace modforge
     const char* ingredient;  // "minecraft:redstone": the recipe's main ingredient
     const char* java_item;   // "REDSTONE": the same as an Items constant (repairs with it)
   };
+
+  // Every material, in the table's order.
+  const std::vector<material>& all_materials ();
 
   // The material a prompt word names ("golden" -> gold, "emeralds" -> emerald), or nullptr.
   const material* material_named_by (const std::string& word);

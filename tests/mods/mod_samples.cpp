@@ -2,9 +2,9 @@
 // the same code as the worker.
 //   modforge-mod-samples zip PROMPT FILE   the project the built-in analyser makes of PROMPT
 //   modforge-mod-samples corpus DIR        one project zip per kind and ability the kind can
-//                                          carry (and per kind none and four at once), varied
-//                                          in material, tier and level; prints each zip's name
-//                                          and kind and abilities
+//                                          carry (and per kind none and four at once), going
+//                                          through every material (and so tier) and level;
+//                                          prints each zip's name, kind and abilities
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -14,6 +14,7 @@
 #include "../../src/generator/analyser.hpp"
 #include "../../src/generator/decisions.hpp"
 #include "../../src/generator/fabric_project.hpp"
+#include "../../src/generator/materials.hpp"
 #include "../../src/generator/texture.hpp"
 
 using namespace modforge;
@@ -21,8 +22,6 @@ using namespace modforge;
 namespace
 {
   const char* const job_id = "3fa2c1d0-5b6e-4f70-8a9b-0c1d2e3f4a5b";
-  const char* const materials[] = {"ruby", "iron", "", "obsidian", "wood", "gold", "ice", "diamond"};
-  const char* const tiers[] = {"diamond", "iron", "stone", "netherite", "wood", "gold", "iron", "diamond"};
 
   void write (const decisions& d, const std::string& path)
   {
@@ -38,8 +37,9 @@ namespace
     d.mod_id = unique_mod_id ("sample_" + kind + "_" + std::to_string (n), job_id);
     d.description = "A sample for the mods suite.";
     d.colours = {{200, 40, 40}, {60, 40, 30}};
-    d.material = materials[n % 8];
-    d.tier = tiers[n % 8];
+    // Every material in turn (each repairs with its own Items constant), and none now and then.
+    const std::vector<material>& all (all_materials ());
+    d.material = n % (all.size () + 1) == all.size () ? "" : all[n % (all.size () + 1)].name;
     d.abilities = abilities;
     d.ability_level = 1 + n % 3;
     complete_decisions (d);

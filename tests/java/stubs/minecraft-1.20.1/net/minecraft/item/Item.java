@@ -22,6 +22,5 @@ public class Item implements ItemConvertible {
         public Settings maxCount(int maxCount) { throw new UnsupportedOperationException("stub"); }
         public Settings maxDamage(int maxDamage) { throw new UnsupportedOperationException("stub"); }
         public Settings food(FoodComponent foodComponent) { throw new UnsupportedOperationException("stub"); }
-        public Settings fireproof() { throw new UnsupportedOperationException("stub"); }
     }
 }

@@ -3,5 +3,4 @@ package net.minecraft.util;
 
 public class TypedActionResult<T> {
     public static <T> TypedActionResult<T> success(T data, boolean swingHand) { throw new UnsupportedOperationException("stub"); }
-    public static <T> TypedActionResult<T> pass(T data) { throw new UnsupportedOperationException("stub"); }
 }
