@@ -65,10 +65,12 @@ ODB_OBJECT = $(BUILD)/odb/modforge-odb.o
 TEST_OBJECTS = $(TEST_SOURCES:%.cpp=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin $(BUILD)/bin/modforge-worker
 UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
+# Writes generated projects for the mods suite (tests/mods/mod_samples.cpp).
+MOD_SAMPLES = $(BUILD)/bin/modforge-mod-samples
 
 .PHONY: all setup check run schema clean print-odb-sql-flags fuzz fuzz-check fuzz-run \
         check-sanitize check-scaleout
-all: $(PROGRAMS) $(UNIT_TESTS)
+all: $(PROGRAMS) $(UNIT_TESTS) $(MOD_SAMPLES)
 
 setup:
 	./scripts/setup.sh
@@ -97,7 +99,21 @@ $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) $(CPPFLAGS) -c -o $@ $<
 
-$(BUILD)/libmodforge.a: $(LIB_OBJECTS)
+# The Gradle wrapper jar that every generated mod project carries, assembled from Debian's
+# libgradle-core-java (scripts/gradle_wrapper_jar.sh says what goes in) and linked into the
+# library as read-only data: the worker needs no file at run time, on any host.
+GRADLE_WRAPPER_JAR = $(BUILD)/gradle/gradle-wrapper.jar
+GRADLE_WRAPPER_OBJECT = $(BUILD)/gradle/gradle-wrapper-jar.o
+$(GRADLE_WRAPPER_JAR): scripts/gradle_wrapper_jar.sh
+	@mkdir -p $(dir $@)
+	scripts/gradle_wrapper_jar.sh $@+ && mv $@+ $@
+# ld names the symbols after the input path, hence the cd: _binary_gradle_wrapper_jar_start/_end.
+$(GRADLE_WRAPPER_OBJECT): $(GRADLE_WRAPPER_JAR)
+	cd $(dir $@) && ld -r -b binary -z noexecstack -o $(notdir $@)+ $(notdir $<) && \
+	  objcopy --rename-section .data=.rodata,alloc,load,readonly,data,contents $(notdir $@)+ && \
+	  mv $(notdir $@)+ $(notdir $@)
+
+$(BUILD)/libmodforge.a: $(LIB_OBJECTS) $(GRADLE_WRAPPER_OBJECT)
 	rm -f $@+ && ar rcs $@+ $^ && mv $@+ $@
 
 # The programs' main objects are made through a pattern rule; kept, so a second make relinks
@@ -110,6 +126,10 @@ $(BUILD)/bin/modforge-%: $(BUILD)/obj/src/app/%_main.o $(ODB_OBJECT) $(BUILD)/li
 $(UNIT_TESTS): $(TEST_OBJECTS) $(ODB_OBJECT) $(BUILD)/libmodforge.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) -lcppunit && mv $@+ $@
+
+$(MOD_SAMPLES): $(BUILD)/obj/tests/mods/mod_samples.o $(BUILD)/libmodforge.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) && mv $@+ $@
 
 # setup first, then the build: with parallel jobs, prerequisites would run side by side.
 check: setup
@@ -143,7 +163,8 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
                src/auth/user_agent.cpp src/common/text_rules.cpp \
                src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
-               src/generator/decisions.cpp
+               src/generator/decisions.cpp src/generator/abilities.cpp src/generator/materials.cpp \
+               src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
 

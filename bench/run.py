@@ -51,7 +51,7 @@ STACK_ENV = {
     "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
 }
 AUTH_RATE = "100000r/s"
-# Issue 6's targets besides the ratios of benchmarks() (median req/s over its ceiling's median).
+# The performance goals besides the ratios of benchmarks() (median req/s over its ceiling's median).
 RSS_TARGET_MB = {"handler": 16, "worker": 64}
 LARGE_TARGET = 0.8        # at --large, verify and sessions within 20 % of the small figures
 

@@ -12,7 +12,8 @@ PACKAGES="
   libpng-dev libzip-dev libpwquality-dev cracklib-runtime
   postgresql postgresql-client
   nginx-light spawn-fcgi multiwatch
-  curl python3 unzip
+  curl python3 zip unzip
+  default-jdk-headless libgradle-core-java
   python3-yaml python3-jsonschema
   chromium
   debhelper dpkg-dev fakeroot lintian

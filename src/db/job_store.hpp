@@ -19,6 +19,14 @@ namespace modforge
     // The jobs of one session, oldest first.
     std::vector<job_summary> list_for_session (std::int64_t session_id);
 
+    // The database id of the job's session (without loading the session).
+    std::int64_t session_of (const job&);
+
+    // The jobs of one session with a database id below `before` that have decisions: the
+    // `limit` most recent, oldest first (an analysis's history).
+    std::vector<job_summary> earlier_with_decisions (std::int64_t session_id, std::int64_t before,
+                                                     std::size_t limit);
+
     void add (job&);
     void update (const job&);
 

@@ -30,6 +30,21 @@ namespace modforge
     }
   }
 
+  std::vector<earlier_job> job_pipeline::history_of (const claimed_job& c)
+  {
+    std::vector<earlier_job> history;
+    for (const job_summary& j: queue_.history (c, max_history_jobs))
+      try
+      {
+        history.push_back (earlier_job {j.prompt, decisions_from_json (j.decisions.get ())});
+      }
+      catch (const generator_error&)
+      {
+        // Stored by an older modforge, or damaged: the conversation goes on without it.
+      }
+    return history;
+  }
+
   job_pipeline::job_pipeline (job_queue& q, const job_files& f, const jobs_config& c)
       : queue_ (q), files_ (f), config_ (c) {}
 
@@ -61,10 +76,13 @@ namespace modforge
     decisions d;
     if (c.task == job_task::generate)
     {
+      std::vector<earlier_job> history (history_of (c));
       d = config_.analyser_command.empty ()
-          ? analyse_builtin (c.prompt)
-          : analyse_with_command (config_.analyser_command, c.prompt,
+          ? analyse_builtin (c.prompt, history)
+          : analyse_with_command (config_.analyser_command, c.prompt, history,
                                   config_.analyser_timeout_seconds);
+      // Two players' frost swords install side by side; no prompt gets a reserved id.
+      d.mod_id = unique_mod_id (mod_id_base (d.mod_id), c.job_id);
       std::string json (decisions_to_json (d));
       check (queue_.update (c, [&] (job& j)
       {

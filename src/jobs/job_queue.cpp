@@ -75,6 +75,7 @@ namespace modforge
 
         out.id = j->id;
         out.job_id = j->job_id;
+        out.session_id = job_store::session_of (*j);
         out.prompt = j->prompt;
         out.task = j->task;
         out.decisions = j->decisions;
@@ -144,5 +145,15 @@ namespace modforge
       j.error = error;
       append_log (j, now_utc (), "Failed: " + error);
     });
+  }
+
+  std::vector<job_summary> job_queue::history (const claimed_job& c, std::size_t limit)
+  {
+    std::vector<job_summary> r;
+    db_.transact ([&]
+    {
+      r = job_store::earlier_with_decisions (c.session_id, c.id, limit);
+    });
+    return r;
   }
 }

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <odb/nullable.hxx>
 
 #include "../../odb/job.hxx"
+#include "../../odb/job_summary.hxx"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
 
@@ -19,6 +21,7 @@ namespace modforge
   {
     std::int64_t id = 0;        // database id (the files folder's name)
     std::string job_id;         // public UUID
+    std::int64_t session_id = 0;
     std::string prompt;
     job_task task = job_task::generate;
     odb::nullable<json_text> decisions;  // the analyser's, as JSON (for images and package)
@@ -52,6 +55,10 @@ namespace modforge
 
     // Whether the job's row still exists.
     bool exists (std::int64_t id);
+
+    // The prompts and decisions of the jobs of the same session created before this one that
+    // have decisions: the `limit` most recent, oldest first (the analysis's history).
+    std::vector<job_summary> history (const claimed_job&, std::size_t limit);
 
   private:
     database& db_;

@@ -313,12 +313,14 @@ test("regenerate: new candidate images, packaged with the first", async () => {
 test("download: the zip, fetched with the token, saved by the browser", async () => {
   const card = latestJob(A.page);
   const [download] = await Promise.all([A.page.waitForEvent("download"), card.locator("button.download").click()]);
-  assert.match(download.suggestedFilename(), /^frost_sword-[0-9a-f-]{36}\.zip$/);
+  // The mod id is the job's own: the name's base and six hex digits of the job id.
+  assert.match(download.suggestedFilename(), /^frost_sword_[0-9a-f]{6}-[0-9a-f-]{36}\.zip$/);
+  const modId = download.suggestedFilename().split("-")[0];
   const path = await download.path();
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
   const listing = execFileSync("unzip", ["-l", path], { encoding: "utf8" });
-  for (const f of ["fabric.mod.json", "build.gradle", "assets/frost_sword/textures/item/frost_sword.png", "en_us.json"]) {
+  for (const f of ["fabric.mod.json", "build.gradle", "gradlew", `assets/${modId}/textures/item/${modId}.png`, "en_us.json"]) {
     assert.ok(listing.includes(f), `${f} in\n${listing}`);
   }
 });

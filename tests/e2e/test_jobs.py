@@ -25,11 +25,15 @@ JOB_SHAPE = {
 def expected_entries(mod_id):
     """The tree a project zip must hold (the generator's fabric_project_entries)."""
     package = mod_id.replace("-", "")
-    cls = "".join(p.capitalize() for p in re.split(r"[_-]", mod_id) if p) + "Mod"
+    base = re.sub(r"_[0-9a-f]{6}$", "", mod_id)
+    cls = "".join(p.capitalize() for p in re.split(r"[_-]", base) if p)
     res = "src/main/resources/"
+    java = "src/main/java/net/modforge/%s/" % package
     names = ["README.md", "build.gradle", "settings.gradle", "gradle.properties",
-             res + "fabric.mod.json",
-             "src/main/java/net/modforge/%s/%s.java" % (package, cls),
+             "gradlew", "gradlew.bat", "gradle/wrapper/gradle-wrapper.jar",
+             "gradle/wrapper/gradle-wrapper.properties",
+             res + "fabric.mod.json", java + cls + "Mod.java", java + cls + "Item.java",
+             res + "data/%s/recipes/%s.json" % (mod_id, mod_id),
              res + "assets/%s/lang/en_us.json" % mod_id,
              res + "assets/%s/models/item/%s.json" % (mod_id, mod_id),
              res + "assets/%s/textures/item/%s.png" % (mod_id, mod_id)]
@@ -90,8 +94,13 @@ class JobsTest(ApiTestCase):
         self.assertEqual(j["prompt"], "a glowing blue sword of frost")
         d = j["aiDecisions"]
         self.assertShape(d, {"itemName": str, "modName": str, "modId": str, "description": str,
-                             "kind": str, "colours": list}, "aiDecisions")
+                             "kind": str, "colours": list, "material": str, "tier": str,
+                             "stats": dict, "abilities": list, "abilityLevel": INT,
+                             "recipe": dict}, "aiDecisions")
         self.assertRegex(d["modId"], FABRIC_MOD_ID)
+        # One id per job: the readable base and six hex digits of the job id.
+        self.assertEqual(d["modId"], "frost_sword_" + j["job_id"][:6])
+        self.assertEqual((d["kind"], d["abilities"]), ("sword", ["glowing", "freeze"]))
         self.assertEqual(d["kind"], "sword")
         self.assertEqual([i["index"] for i in j["images"]], [0, 1, 2, 3])
         for i in j["images"]:

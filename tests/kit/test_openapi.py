@@ -273,7 +273,10 @@ class DescriptionMatchesCodeTest(unittest.TestCase):
         self.assertEqual(described, routes)
 
     def test_every_error_code_is_described(self):
-        code = set(re.findall(r'api_error (?:[a-z_]+ )?\(\d+, "([a-z_]+)"',
+        # The code word of every error the code makes: a domain error (its kind's status is
+        # chosen in src/api), a throttled one, or an HTTP-layer one.
+        code = set(re.findall(r'(?:domain_error \(error_kind::[a-z_]+, |'
+                              r'http_error (?:[a-z_]+ )?\(\d+, |throttled \()"([a-z_]+)"',
                               self.sources("src/*/*.cpp")))
         nginx = set(re.findall(r'"code":"([a-z_]+)"',
                                self.sources("conf/nginx/modforge-locations.conf")))
