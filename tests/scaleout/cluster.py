@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 
 from tests.kit import suite_stack
 from tests.kit.hosts import enter_namespace
@@ -252,9 +251,3 @@ class Cluster:
     def admin_path(self):
         return os.path.join(self.bin_dir or os.path.join(REPO, "build", "bin"), "modforge-admin")
 
-
-def wait_serving(cluster, name, timeout=30):
-    """Seconds until app host `name` answers its health check again, or None."""
-    t0 = time.monotonic()
-    return time.monotonic() - t0 if wait_until(lambda: cluster.app_serves(name), timeout,
-                                               0.1) else None

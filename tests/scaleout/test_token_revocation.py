@@ -4,6 +4,7 @@ import unittest
 
 from tests.kit import suite_stack
 from tests.kit.api import unique
+from tests.kit.figures import figures
 from tests.kit.http import Client
 from tests.scaleout.balancer import APP_PORT
 from tests.scaleout.cluster import address
@@ -42,8 +43,7 @@ class TokenRevocationTest(unittest.TestCase):
             # The very next request, on the other host: no delay, no retry.
             r = there.request("GET", "/api/auth/verify", token=token)
             self.assertEqual((r.status, r.json.get("code")), (401, "invalid_session"), r)
-        print("     %d logouts, each refused by the other app host on the next request"
-              % ROUNDS, flush=True)
+        figures("%d logouts, each refused by the other app host on the next request" % ROUNDS)
 
 
 if __name__ == "__main__":
