@@ -7,6 +7,7 @@
 #   make schema   regenerate sql/ from odb/ after a schema change
 #   make fuzz-run        fuzz request parsing, routing and JSON, FUZZ_SECONDS (300) per target
 #   make check-sanitize  unit and end-to-end tests again under AddressSanitizer + UBSan
+#   make check-scaleout  several hosts in network namespaces: failover, partitions (root)
 #
 # Both run and check first install what is missing (scripts/setup.sh, as root); a plain `make`
 # never runs apt, and builds with the Debian 12 defaults below unless ./configure (optional: it
@@ -40,7 +41,7 @@ endif
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
 ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
-              odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
+              odb/job_summary.hxx odb/job_key.hxx odb/job_folder.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
 # The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
@@ -68,7 +69,7 @@ UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
 MOD_SAMPLES = $(BUILD)/bin/modforge-mod-samples
 
 .PHONY: all setup check run schema clean print-odb-sql-flags fuzz fuzz-check fuzz-run \
-        check-sanitize
+        check-sanitize check-scaleout
 all: $(PROGRAMS) $(UNIT_TESTS) $(MOD_SAMPLES)
 
 setup:
@@ -216,6 +217,13 @@ check-sanitize: setup
 	$(MAKE) BUILD=$(SANITIZE_BUILD) CXXFLAGS="$(SANITIZE_CXXFLAGS)" LDFLAGS="$(SANITIZERS)" \
 	        WARNINGS="$(SANITIZE_WARNINGS)" all
 	MODFORGE_BIN_DIR=$(SANITIZE_BUILD)/bin ./tests/run sanitize
+
+# tests/scaleout: two app hosts, two worker hosts, a load balancer, PostgreSQL under Patroni
+# (with etcd) on two database hosts, each a network namespace of this machine that the suite
+# makes and removes; needs root. Not part of check: it takes a few minutes.
+check-scaleout: setup
+	$(MAKE) all
+	/usr/bin/python3 -u -m tests.scaleout.run
 
 clean:
 	rm -rf $(BUILD) configure config.mak.autogen config.log config.status autom4te.cache

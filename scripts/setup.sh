@@ -18,6 +18,7 @@ PACKAGES="
   chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
+  patroni etcd-server gdb
 "
 
 missing=""

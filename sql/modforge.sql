@@ -101,6 +101,7 @@ CREATE TABLE "jobs" (
   "image_variant" INTEGER NOT NULL,
   "attempts" INTEGER NOT NULL,
   "claim" BIGINT NOT NULL,
+  "files_claim" BIGINT NOT NULL DEFAULT 0,
   "lease_expires_at" TIMESTAMPTZ NULL,
   CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
@@ -166,5 +167,5 @@ CREATE TABLE "schema_version" (
 
 INSERT INTO "schema_version" (
   "name", "version", "migration")
-  VALUES ('', 2, FALSE);
+  VALUES ('', 3, FALSE);
 

@@ -106,7 +106,8 @@ namespace
     sweep_report r (sweep_files (db, files, dry_run));
     std::cout << (dry_run ? "would remove: " : "removed: ") << r.orphan_folders
               << " folders of deleted jobs, " << r.stray_entries << " stray entries, "
-              << r.stale_temporaries << " stale temporary files (" << r.job_folders
+              << r.stale_temporaries << " stale temporary files, " << r.superseded
+              << " superseded claim folders or files (" << r.job_folders
               << " job folders looked at)" << std::endl;
     return 0;
   }

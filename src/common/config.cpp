@@ -62,6 +62,31 @@ namespace modforge
       return r;
     }
 
+    // "a, b" -> {"a", "b"}: what stands between the commas, without blanks around it.
+    std::vector<std::string> split_commas (const std::string& value)
+    {
+      std::vector<std::string> r;
+      std::size_t from (0);
+      for (std::size_t comma; (comma = value.find (',', from)) != std::string::npos;
+           from = comma + 1)
+        r.push_back (trim (value.substr (from, comma - from)));
+      r.push_back (trim (value.substr (from)));
+      return r;
+    }
+
+    // "5432" or "5432,5433": ports from 1 to 65535, one for all hosts or one per host.
+    std::vector<int> to_ports (const std::string& value)
+    {
+      std::vector<int> r;
+      for (const std::string& port: split_commas (value))
+        r.push_back (static_cast<int> (to_integer ("database.port", port, 1, 65535)));
+      return r;
+    }
+
+    // libpq's values of target_session_attrs (PostgreSQL 14 and later).
+    const char* const session_attrs[] = {"read-write", "any", "read-only", "primary", "standby",
+                                         "prefer-standby"};
+
     std::string read_file (const std::string& path)
     {
       std::ifstream f (path, std::ios::binary);
@@ -147,13 +172,25 @@ namespace modforge
 
     const std::map<std::string, setter> keys {
       {"database.host", text (c.database.host)},
-      {"database.port", integer (c.database.port, 1, 65535, "database.port")},
+      {"database.port", [&c] (const std::string& v) {c.database.ports = to_ports (v);}},
       {"database.name", text (c.database.name)},
       {"database.user", text (c.database.user)},
       {"database.password", text (c.database.password)},
       {"database.password_file", text (c.database.password_file)},
       {"database.connect_timeout", integer (c.database.connect_timeout_seconds, 1, 300,
                                             "database.connect_timeout")},
+      {"database.target_session_attrs", [&c] (const std::string& v)
+      {
+        for (const char* a: session_attrs)
+          if (v == a)
+          {
+            c.database.target_session_attrs = v;
+            return;
+          }
+        throw std::runtime_error ("configuration: database.target_session_attrs must be one of "
+                                  "read-write, any, read-only, primary, standby or "
+                                  "prefer-standby, not '" + v + "'");
+      }},
       {"http.max_body_bytes", integer (c.http.max_body_bytes, 1024, 16L << 20,
                                        "http.max_body_bytes")},
       {"security.bcrypt_cost", integer (c.security.bcrypt_cost, 4, 31,
@@ -201,6 +238,10 @@ namespace modforge
         throw std::runtime_error ("configuration: unknown key " + kv.first);
       i->second (kv.second);
     }
+    std::size_t hosts (database_hosts (c.database).size ());
+    if (c.database.ports.size () != 1 && c.database.ports.size () != hosts)
+      throw std::runtime_error ("configuration: database.port must give one port, or one per "
+                                "host of database.host (" + std::to_string (hosts) + ")");
     if (c.throttle.max_delay_seconds < c.throttle.base_delay_seconds)
       throw std::runtime_error ("configuration: throttle.max_delay must be at least "
                                 "throttle.base_delay");
@@ -215,6 +256,11 @@ namespace modforge
       throw std::runtime_error ("configuration: jobs.lease_seconds must be longer than "
                                 "jobs.analyser_timeout");
     return c;
+  }
+
+  std::vector<std::string> database_hosts (const database_config& c)
+  {
+    return split_commas (c.host);
   }
 
   config load_config ()

@@ -10,14 +10,22 @@ namespace modforge
 {
   struct database_config
   {
-    std::string host;           // a host name, or a directory holding PostgreSQL's unix socket
-    int port = 5432;
+    // A host name or address, or a directory holding PostgreSQL's unix socket; or several,
+    // separated by commas, which libpq tries in turn until one is a server target_session_attrs
+    // accepts (how the programs find the new primary after a failover).
+    std::string host;
+    std::vector<int> ports {5432};  // one for every host, or one per host in the same order
     std::string name = "modforge";
     std::string user = "modforge";
     std::string password;       // prefer password_file: the config file is often world-readable
     std::string password_file;
     int connect_timeout_seconds = 5;
+    // libpq's: "read-write" skips a standby (every connection of modforge writes).
+    std::string target_session_attrs = "read-write";
   };
+
+  // The hosts of database.host, one per comma ("" for an empty host: libpq's default socket).
+  std::vector<std::string> database_hosts (const database_config&);
 
   struct http_config
   {

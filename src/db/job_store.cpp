@@ -128,6 +128,18 @@ namespace modforge
       return ids (key_query::id.in_range (wanted.begin (), wanted.end ()));
     }
 
+    std::vector<job_folder> folders (const std::vector<std::int64_t>& wanted)
+    {
+      std::vector<job_folder> v;
+      if (wanted.empty ())
+        return v;
+      typedef odb::query<job_folder> fq;
+      for (const job_folder& f: current_database ().query<job_folder> (
+             fq::id.in_range (wanted.begin (), wanted.end ())))
+        v.push_back (f);
+      return v;
+    }
+
     std::vector<job_status_count> count_by_status ()
     {
       typedef odb::query<job_status_count> cq;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../../odb/job.hxx"
+#include "../../odb/job_folder.hxx"
 #include "../../odb/job_summary.hxx"
 #include "../../odb/row_counts.hxx"
 #include "../../odb/types.hxx"
@@ -52,6 +53,9 @@ namespace modforge
 
     // Which of `ids` are jobs that exist.
     std::vector<std::int64_t> existing (const std::vector<std::int64_t>& ids);
+
+    // The claims of those of `ids` that are jobs: the published one and the current one.
+    std::vector<job_folder> folders (const std::vector<std::int64_t>& ids);
 
     // How many jobs have each status (only statuses some job has), by status name.
     std::vector<job_status_count> count_by_status ();

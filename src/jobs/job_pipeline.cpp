@@ -96,32 +96,37 @@ namespace modforge
       d = decisions_from_json (c.decisions.get ());
 
     int selected (c.selected_image);
+    // Every file goes into this claim's own folder, which starts as the published set. Clients
+    // see it once an update that passes the claim check publishes it: a worker whose lease ran
+    // out writes only where nobody looks.
+    files_.make_claim_dir (c.id, c.claim, c.files_claim);
     if (c.task != job_task::package)
     {
-      files_.make_dir (c.id);
       for (int i (0); i < c.image_count; ++i)
       {
         texture t (draw_item_texture (d, static_cast<unsigned> (c.image_variant + i)));
-        job_files::write_atomically (files_.path (job_files::image_name (c.id, i)),
+        job_files::write_atomically (files_.path (job_files::image_name (c.id, c.claim, i)),
                                      encode_png (t));
       }
       // A smaller new set leaves no old image behind.
       for (int i (c.image_count); i < max_image_count; ++i)
-        unlink (files_.path (job_files::image_name (c.id, i)).c_str ());
+        unlink (files_.path (job_files::image_name (c.id, c.claim, i)).c_str ());
       selected = 0;
       check (queue_.update (c, [&] (job& j)
       {
         j.images_ready = c.image_count;
         j.selected_image = 0;
+        j.files_claim = c.claim;
         enter_status (j, job_status::packaging);
         append_log (j, now_utc (), "Drew " + std::to_string (c.image_count) +
                                    " candidate images");
       }));
     }
 
-    std::string png (job_files::read (files_.path (job_files::image_name (c.id, selected))));
+    std::string png (job_files::read (files_.path (job_files::image_name (c.id, c.claim,
+                                                                          selected))));
     std::string filename (download_name (d.mod_id, c.job_id));
-    std::string path (files_.path (job_files::zip_name (c.id, filename)));
+    std::string path (files_.path (job_files::zip_name (c.id, c.claim, filename)));
     // libzip writes a temporary file and renames it on close: a download never sees half a zip.
     write_fabric_project_zip (d, png, path);
     struct stat st;

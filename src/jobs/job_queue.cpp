@@ -84,6 +84,7 @@ namespace modforge
         out.selected_image = j->selected_image;
         out.attempts = j->attempts;
         out.claim = j->claim;
+        out.files_claim = j->files_claim;
         claimed = true;
       });
       if (gave_up)
@@ -123,6 +124,7 @@ namespace modforge
     {
       enter_status (j, job_status::completed);
       j.result = result_json;
+      j.files_claim = c.claim;    // the zip is in this claim's folder
       j.error.reset ();
       append_log (j, now_utc (), message);
     });

@@ -30,6 +30,7 @@ namespace modforge
     int selected_image = 0;
     int attempts = 0;
     std::int64_t claim = 0;     // the fencing number: the row's claim while this is ours
+    std::int64_t files_claim = 0;  // the claim whose folder was published when this was claimed
   };
 
   class job_queue
@@ -47,7 +48,8 @@ namespace modforge
     // claimed it), in which case the caller must stop working on it.
     bool update (const claimed_job&, const std::function<void (job&)>& change);
 
-    // Ends the job: completed (progress 100, the result {filename, size}) or failed (error).
+    // Ends the job: completed (progress 100, the result {filename, size}, and this claim's
+    // folder published) or failed (error).
     bool complete (const claimed_job&, const std::string& result_json, const std::string& log);
     bool fail (const claimed_job&, const std::string& error);
 

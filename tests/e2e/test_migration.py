@@ -66,27 +66,29 @@ class MigrationTest(ApiTestCase):
 
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("migrated the schema from version 1 to 2", r.stdout)
-        self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"), "2|f")
+        self.assertIn("migrated the schema from version 1 to 3", r.stdout)
+        self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"), "3|f")
         self.assertEqual(self.snapshot(), before)
+        # A job from before claim folders keeps its files in the job's folder (claim 0).
+        self.assertEqual(psql(self.db, "SELECT files_claim FROM jobs"), "0")
         # The new table is there and works.
         psql(self.db, "INSERT INTO login_throttles (scope, key, events, first_event_at, "
                       "last_event_at) VALUES ('account', 'user:1', 1, now(), now())")
 
         again = migrate(self.db)
         self.assertEqual(again.returncode, 0, again.stderr)
-        self.assertIn("already at version 2", again.stdout)
+        self.assertIn("already at version 3", again.stdout)
 
     def test_an_empty_database_is_created_at_the_current_version(self):
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("created the schema at version 2", r.stdout)
+        self.assertIn("created the schema at version 3", r.stdout)
         self.assertEqual(psql(self.db, "SELECT count(*) FROM login_throttles"), "0")
 
     def test_a_newer_database_is_refused(self):
         self.assertEqual(migrate(self.db).returncode, 0)
-        psql(self.db, "UPDATE schema_version SET version = 3")
+        psql(self.db, "UPDATE schema_version SET version = 4")
         r = migrate(self.db)
         self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
         self.assertIn("newer", r.stderr)
-        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "3")
+        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "4")

@@ -14,7 +14,8 @@ namespace modforge_test
   {
     static const std::set<std::string> keys {
       "database.host", "database.port", "database.name", "database.user", "database.password",
-      "database.password_file", "database.connect_timeout", "http.max_body_bytes",
+      "database.password_file", "database.connect_timeout", "database.target_session_attrs",
+      "http.max_body_bytes",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
       "security.token_max_age", "throttle.account_failures", "throttle.address_failures",
@@ -30,12 +31,16 @@ namespace modforge_test
   {
     std::ostringstream o;
     o << "database.host=" << c.database.host << "\n"
-      << "database.port=" << c.database.port << "\n"
+      << "database.port=";
+    for (int p: c.database.ports)
+      o << p << " ";
+    o << "\n"
       << "database.name=" << c.database.name << "\n"
       << "database.user=" << c.database.user << "\n"
       << "database.password=" << c.database.password << "\n"
       << "database.password_file=" << c.database.password_file << "\n"
       << "database.connect_timeout=" << c.database.connect_timeout_seconds << "\n"
+      << "database.target_session_attrs=" << c.database.target_session_attrs << "\n"
       << "http.max_body_bytes=" << c.http.max_body_bytes << "\n"
       << "security.bcrypt_cost=" << c.security.bcrypt_cost << "\n"
       << "security.password_min_length=" << c.security.password_min_length << "\n"

@@ -132,15 +132,31 @@ public:
   }
 
   // "An integer from LOW to HIGH." is exactly what the program accepts; a yes-or-no key says
-  // "Yes or no."; a text key claims neither.
+  // "Yes or no."; a key of a few words says "One of a, b or c." and takes those and no other;
+  // a text key claims none of these.
   void ranges_are_the_programs ()
   {
     const std::regex integer ("^An integer from (-?[0-9]+) to ([0-9]+)\\.$");
+    const std::regex one_of ("^One of (.+) or ([^ ]+)\\.$");
     for (const manual_key& k: read_manual ())
     {
       std::smatch m;
-      bool says_integer (std::regex_match (k.what_it_may_be, m, integer));
       std::string where (k.key + ": \"" + k.what_it_may_be + "\"");
+      if (std::regex_match (k.what_it_may_be, m, one_of))
+      {
+        std::string words (m[1].str () + ", " + m[2].str ());
+        for (std::size_t from (0), comma (0); comma != std::string::npos; from = comma + 2)
+        {
+          comma = words.find (", ", from);
+          std::string word (words.substr (from, comma - from));
+          CPPUNIT_ASSERT_MESSAGE (where + ": " + word + " is refused",
+                                  accepts (settings {{k.key, word}}));
+        }
+        CPPUNIT_ASSERT_MESSAGE (where + ", but other text is accepted",
+                                !accepts (settings {{k.key, "x"}}));
+        continue;
+      }
+      bool says_integer (std::regex_match (k.what_it_may_be, m, integer));
       switch (kind_of (k.key))
       {
       case value_kind::text:

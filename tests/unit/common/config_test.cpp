@@ -54,6 +54,7 @@ class config_test: public CppUnit::TestFixture
   CPPUNIT_TEST (environment_overrides);
   CPPUNIT_TEST (defaults);
   CPPUNIT_TEST (values_are_applied);
+  CPPUNIT_TEST (several_database_hosts);
   CPPUNIT_TEST (unknown_key_throws);
   CPPUNIT_TEST (bad_values_throw);
   CPPUNIT_TEST (example_file_documents_every_key);
@@ -118,7 +119,8 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::size_t (8), c.security.password_min_length);
     CPPUNIT_ASSERT_EQUAL (60, c.security.last_used_write_interval_seconds);
     CPPUNIT_ASSERT_EQUAL (std::size_t (65536), c.http.max_body_bytes);
-    CPPUNIT_ASSERT_EQUAL (5432, c.database.port);
+    CPPUNIT_ASSERT (c.database.ports == std::vector<int> {5432});
+    CPPUNIT_ASSERT_EQUAL (std::string ("read-write"), c.database.target_session_attrs);
     CPPUNIT_ASSERT_EQUAL (std::string ("modforge"), c.database.name);
     CPPUNIT_ASSERT (c.database.password.empty ());
   }
@@ -132,7 +134,7 @@ public:
                                      {"security.last_used_interval", "0"},
                                      {"files.data_dir", "/srv/mf"}}));
     CPPUNIT_ASSERT_EQUAL (std::string ("/tmp/pg"), c.database.host);
-    CPPUNIT_ASSERT_EQUAL (5433, c.database.port);
+    CPPUNIT_ASSERT (c.database.ports == std::vector<int> {5433});
     CPPUNIT_ASSERT_EQUAL (std::size_t (1024), c.http.max_body_bytes);
     CPPUNIT_ASSERT_EQUAL (4, c.security.bcrypt_cost);
     CPPUNIT_ASSERT_EQUAL (std::size_t (12), c.security.password_min_length);
@@ -140,6 +142,28 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("/srv/mf"), c.files.data_dir);
     CPPUNIT_ASSERT_EQUAL (31, make_config (settings {{"security.bcrypt_cost", "31"}})
                                 .security.bcrypt_cost);
+  }
+
+  // libpq's multi-host strings: one port for all hosts or one per host, and which server will do.
+  void several_database_hosts ()
+  {
+    config c (make_config (settings {{"database.host", "db1, db2,db3"},
+                                     {"database.port", "5432, 5433,5434"},
+                                     {"database.target_session_attrs", "any"}}));
+    CPPUNIT_ASSERT (database_hosts (c.database) ==
+                    (std::vector<std::string> {"db1", "db2", "db3"}));
+    CPPUNIT_ASSERT (c.database.ports == (std::vector<int> {5432, 5433, 5434}));
+    CPPUNIT_ASSERT_EQUAL (std::string ("any"), c.database.target_session_attrs);
+    CPPUNIT_ASSERT_NO_THROW (make_config (settings {{"database.host", "db1,db2"},
+                                                    {"database.port", "6432"}}));
+    std::string m (error_of ([] {make_config (settings {{"database.host", "db1,db2,db3"},
+                                                        {"database.port", "1,2"}});}));
+    CPPUNIT_ASSERT (contains (m, "database.port") && contains (m, "(3)"));
+    CPPUNIT_ASSERT (contains (error_of ([] {make_config (settings {{"database.port", "5432,"}});}),
+                              "database.port"));
+    CPPUNIT_ASSERT (contains (error_of ([] {make_config (settings {
+                                {"database.target_session_attrs", "primary-or-else"}});}),
+                              "database.target_session_attrs"));
   }
 
   void unknown_key_throws ()
