@@ -5,4 +5,4 @@
 // `make schema` and commit odb/modforge.xml (the changelog) and sql/ together.
 #pragma once
 
-#pragma db model version(1, 2)
+#pragma db model version(1, 3)
