@@ -40,7 +40,8 @@ endif
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
 ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
-              odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
+              odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx \
+              odb/outbox_message.hxx odb/email_token.hxx odb/outbox_due.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
 # The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
@@ -53,7 +54,7 @@ ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (scripts/setup.sh takes its
 # static libraries from Debian 11), so the programs and the .deb need only Debian 12's packages.
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
-       -lpthread
+       -lcurl -lpthread
 
 LIB_SOURCES = $(filter-out src/app/%_main.cpp,$(wildcard src/*/*.cpp))
 TEST_SOURCES = $(wildcard tests/unit/*.cpp tests/unit/*/*.cpp)
@@ -77,7 +78,7 @@ configure: configure.ac
 	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
 ODB_SUPPORT = odb/model.hxx odb/types.hxx odb/traits.hxx odb/stored_enum.hxx odb/job_state.hxx \
-              odb/auth_event_kind.hxx
+              odb/auth_event_kind.hxx odb/mail_state.hxx
 $(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) $(ODB_SUPPORT) Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
