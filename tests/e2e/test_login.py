@@ -9,7 +9,7 @@ from tests.kit.suite_stack import BCRYPT_COST, LAST_USED_INTERVAL, psql
 
 LOGIN_SHAPE = {"success": bool, "message": str,
                "session": {"id": INT, "token": UUID4, "name": NULLABLE_STR, "created_at": TS},
-               "user": {"id": INT, "username": str, "email": str}}
+               "user": {"id": INT, "username": str, "email": str, "email_verified": bool}}
 
 
 class LoginTest(ApiTestCase):

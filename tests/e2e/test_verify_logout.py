@@ -4,7 +4,7 @@ from tests.kit.api import api, new_user
 from tests.kit.suite_stack import psql
 
 VERIFY_SHAPE = {"success": bool, "valid": bool,
-                "user": {"id": INT, "username": str, "email": str},
+                "user": {"id": INT, "username": str, "email": str, "email_verified": bool},
                 "session": {"id": INT, "name": NULLABLE_STR, "created_at": TS, "last_used_at": TS}}
 
 
