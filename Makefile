@@ -143,7 +143,8 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
                src/auth/user_agent.cpp src/common/text_rules.cpp \
                src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
-               src/generator/decisions.cpp
+               src/generator/decisions.cpp src/common/mail_address.cpp src/auth/credentials_rules.cpp \
+               src/mail/header_encoding.cpp src/mail/mail_message.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
 

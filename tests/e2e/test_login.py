@@ -20,7 +20,8 @@ class LoginTest(ApiTestCase):
         body = self.assertOk(r)
         self.assertShape(body, LOGIN_SHAPE)
         self.assertEqual(body["message"], "Login successful")
-        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email})
+        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email,
+                                        "email_verified": False})
         self.assertNotIn(u.password, r.text)
 
     def test_first_login_creates_the_first_session(self):

@@ -16,7 +16,8 @@ class VerifyTest(ApiTestCase):
         body = self.assertOk(r)
         self.assertShape(body, VERIFY_SHAPE)
         self.assertIs(body["valid"], True)
-        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email})
+        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email,
+                                        "email_verified": False})
         self.assertEqual(body["session"]["id"], u.session_id)
         self.assertNotIn(u.token, r.text)
 
