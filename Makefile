@@ -41,7 +41,8 @@ endif
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
 ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
-              odb/job_summary.hxx odb/job_key.hxx odb/job_folder.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx
+              odb/job_summary.hxx odb/job_key.hxx odb/job_folder.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx \
+              odb/outbox_message.hxx odb/email_token.hxx odb/outbox_due.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
 # The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
@@ -54,7 +55,7 @@ ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (scripts/setup.sh takes its
 # static libraries from Debian 11), so the programs and the .deb need only Debian 12's packages.
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
-       -lpthread
+       -lcurl -lpthread
 
 LIB_SOURCES = $(filter-out src/app/%_main.cpp,$(wildcard src/*/*.cpp))
 TEST_SOURCES = $(wildcard tests/unit/*.cpp tests/unit/*/*.cpp)
@@ -80,7 +81,7 @@ configure: configure.ac
 	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
 ODB_SUPPORT = odb/model.hxx odb/types.hxx odb/traits.hxx odb/stored_enum.hxx odb/job_state.hxx \
-              odb/auth_event_kind.hxx
+              odb/auth_event_kind.hxx odb/mail_state.hxx
 $(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) $(ODB_SUPPORT) Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
@@ -164,7 +165,9 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/auth/user_agent.cpp src/common/text_rules.cpp \
                src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
                src/generator/decisions.cpp src/generator/abilities.cpp src/generator/materials.cpp \
-               src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp
+               src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp \
+               src/common/mail_address.cpp src/auth/credentials_rules.cpp \
+               src/mail/header_encoding.cpp src/mail/mail_message.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
 

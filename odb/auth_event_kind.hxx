@@ -20,14 +20,18 @@ namespace modforge
     username_changed,
     email_changed,
     password_changed,
-    token_revoked
+    token_revoked,
+    password_reset_requested,  // a reset link was mailed (forgot, or an operator's send-reset)
+    password_reset,            // the password was set through a reset link
+    email_verified             // a verification link was used
   };
 
   const char* const auth_event_kind_names[] =
     {"register", "login", "login_failed", "login_throttled", "logout", "logout_all",
-     "username_changed", "email_changed", "password_changed", "token_revoked"};
+     "username_changed", "email_changed", "password_changed", "token_revoked",
+     "password_reset_requested", "password_reset", "email_verified"};
   static_assert (sizeof (auth_event_kind_names) / sizeof (*auth_event_kind_names) ==
-                 static_cast<std::size_t> (auth_event_kind::token_revoked) + 1,
+                 static_cast<std::size_t> (auth_event_kind::email_verified) + 1,
                  "a name for each kind");
 
   inline const char* to_string (auth_event_kind k) {return enum_name (auth_event_kind_names, k);}

@@ -1,5 +1,6 @@
-// login_throttles: counters of failed logins per account and per client address, and of
-// registrations per address, shared by every handler process and host (schema version 2).
+// login_throttles: counters of failed logins per account and per client address, of
+// registrations per address and of the mail that requests cause, shared by every handler
+// process and host (schema version 2).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,9 @@ namespace modforge
 
     // "account" (key "user:<id>", or "name:<login as typed, lower case>" for no such user, so
     // that unknown names are throttled exactly like real ones), "address" (key: the client
-    // address) or "register" (key: the client address).
+    // address) or "register" (key: the client address); for mail, "forgot" (reset mails, keyed
+    // like "account"), "forgot_ip" (reset requests by client address), "resend" (verification
+    // mails, "user:<id>") and "token_ip" (bad mailed tokens by client address).
     #pragma db type("VARCHAR(10)")
     std::string scope;
     #pragma db type("VARCHAR(300)")

@@ -30,7 +30,9 @@ namespace modforge
     account_service (database&, auth_service&, const job_files&);
 
     // Applies the changes. Email and password changes need the current password (forbidden when
-    // it is wrong); a password change revokes every other token of the user.
+    // it is wrong). A new email is unverified: a verification link goes to it and a notice to
+    // the old one. A password change revokes every other token of the user and mails a notice.
+    // Either voids the reset links mailed before.
     user update (const token_principal&, const account_changes&, const client_info&);
 
     // Deletes the account and everything it owns, after checking the password.

@@ -71,8 +71,8 @@ namespace modforge
   }
 
   auth_service::auth_service (database& db, const security_config& s, const password_hasher& h,
-                              throttle& t)
-      : db_ (db), security_ (s), hasher_ (h), throttle_ (t) {}
+                              throttle& t, const account_mail& m)
+      : db_ (db), security_ (s), hasher_ (h), throttle_ (t), mail_ (m) {}
 
   void auth_service::check_new_password (const std::string& password,
                                          const std::string& username,
@@ -102,6 +102,7 @@ namespace modforge
     u.password_hash = hasher_.compute (password);
     u.created_at = u.updated_at = now_utc ();
     u.is_active = true;
+    u.email_verified = false;
 
     try
     {
@@ -113,6 +114,7 @@ namespace modforge
           throw email_taken ();
         user_store::add (u);
         event_store::add (u.id, auth_event_kind::registered, client);
+        mail_.verification (u);
       });
     }
     catch (const std::exception& e)

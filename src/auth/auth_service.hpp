@@ -10,6 +10,7 @@
 #include "../common/client_info.hpp"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
+#include "account_mail.hpp"
 #include "password_hasher.hpp"
 #include "throttle.hpp"
 
@@ -29,10 +30,12 @@ namespace modforge
   class auth_service
   {
   public:
-    auth_service (database&, const security_config&, const password_hasher&, throttle&);
+    auth_service (database&, const security_config&, const password_hasher&, throttle&,
+                  const account_mail&);
 
-    // Creates an account. Throws invalid_input (a bad field), conflict (taken) or throttled (too
-    // many registrations from this address).
+    // Creates an account, unverified, and queues a verification mail to its address in the same
+    // transaction. Throws invalid_input (a bad field), conflict (taken) or throttled (too many
+    // registrations from this address).
     user register_user (const std::string& username, const std::string& email,
                         const std::string& password, const client_info&);
 
@@ -65,6 +68,7 @@ namespace modforge
 
     const password_hasher& hasher () const {return hasher_;}
     const security_config& settings () const {return security_;}
+    const account_mail& mail () const {return mail_;}
 
   private:
     void touch (const token_principal&);
@@ -73,5 +77,6 @@ namespace modforge
     const security_config& security_;
     const password_hasher& hasher_;
     throttle& throttle_;
+    const account_mail& mail_;
   };
 }

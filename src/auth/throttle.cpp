@@ -15,6 +15,27 @@ namespace modforge
     const char account_scope[] = "account";
     const char address_scope[] = "address";
     const char register_scope[] = "register";
+    const char forgot_address_scope[] = "forgot_ip";
+    const char forgot_account_scope[] = "forgot";
+    const char resend_scope[] = "resend";
+    const char token_scope[] = "token_ip";
+  }
+
+  void transact_counting (database& db, const std::function<void ()>& work)
+  {
+    for (int attempt (1);; ++attempt)
+    {
+      try
+      {
+        db.transact (work);
+        return;
+      }
+      catch (const std::exception& e)
+      {
+        if (attempt == 2 || !is_unique_violation (e))
+          throw;
+      }
+    }
   }
 
   throttle::throttle (database& db, const throttle_config& c): db_ (db), config_ (c) {}
@@ -29,35 +50,37 @@ namespace modforge
     return "name:" + hash_token (login);
   }
 
+  void throttle::apply (const char* scope, const std::string& key,
+                        const std::function<void (login_throttle&)>& change)
+  {
+    std::shared_ptr<login_throttle> t (throttle_store::find_locked (scope, key));
+    if (t == nullptr)
+    {
+      t = std::make_shared<login_throttle> ();
+      t->scope = scope;
+      t->key = key;
+    }
+    change (*t);
+    throttle_store::save (*t);
+  }
+
   void throttle::update (const char* scope, const std::string& key,
                          const std::function<void (login_throttle&)>& change)
   {
-    // Two processes may create the same counter at once: the unique index lets one win, and
-    // the other runs again and finds it.
-    for (int attempt (1);; ++attempt)
+    transact_counting (db_, [&] {apply (scope, key, change);});
+  }
+
+  int throttle::count_within (const char* scope, const std::string& key, int limit)
+  {
+    int seconds (0);
+    update (scope, key, [&] (login_throttle& t)
     {
-      try
-      {
-        db_.transact ([&]
-        {
-          std::shared_ptr<login_throttle> t (throttle_store::find_locked (scope, key));
-          if (t == nullptr)
-          {
-            t = std::make_shared<login_throttle> ();
-            t->scope = scope;
-            t->key = key;
-          }
-          change (*t);
-          throttle_store::save (*t);
-        });
-        return;
-      }
-      catch (const std::exception& e)
-      {
-        if (attempt == 2 || !is_unique_violation (e))
-          throw;
-      }
-    }
+      utc_time now (now_utc ());
+      seconds = retry_after_seconds (t, now);
+      if (seconds == 0)
+        count_event (t, now, limit, config_.mail_window_seconds);
+    });
+    return seconds;
   }
 
   int throttle::wait (const std::vector<std::pair<const char*, std::string>>& counters)
@@ -116,6 +139,47 @@ namespace modforge
     update (register_scope, address, [&] (login_throttle& t)
     {
       count_registration (t, now, config_);
+    });
+  }
+
+  int throttle::forgot_request (const std::string& address)
+  {
+    return address.empty () ? 0
+                            : count_within (forgot_address_scope, address,
+                                            config_.forgot_per_address);
+  }
+
+  bool throttle::reset_mail_allowed (const std::string& account)
+  {
+    bool allowed (false);
+    apply (forgot_account_scope, account, [&] (login_throttle& t)
+    {
+      utc_time now (now_utc ());
+      allowed = retry_after_seconds (t, now) == 0;
+      if (allowed)
+        count_event (t, now, config_.forgot_per_account, config_.mail_window_seconds);
+    });
+    return allowed;
+  }
+
+  int throttle::resend_request (std::int64_t user_id)
+  {
+    return count_within (resend_scope, account_key (user_id), config_.resend_per_account);
+  }
+
+  int throttle::token_wait (const std::string& address)
+  {
+    return address.empty () ? 0 : wait ({{token_scope, address}});
+  }
+
+  void throttle::token_failed (const std::string& address)
+  {
+    if (address.empty ())
+      return;
+    utc_time now (now_utc ());
+    update (token_scope, address, [&] (login_throttle& t)
+    {
+      count_failure (t, now, config_.address_failures, config_);
     });
   }
 }

@@ -35,9 +35,9 @@ namespace modforge
       t.locked_until = now + lockout_seconds (t.events, limit, c) * microseconds_per_second;
   }
 
-  void count_registration (login_throttle& t, utc_time now, const throttle_config& c)
+  void count_event (login_throttle& t, utc_time now, int limit, int window_seconds)
   {
-    utc_time window (c.registration_window_seconds * microseconds_per_second);
+    utc_time window (window_seconds * microseconds_per_second);
     if (t.events == 0 || now - t.first_event_at >= window)
     {
       t.events = 0;
@@ -46,7 +46,12 @@ namespace modforge
     }
     t.events += 1;
     t.last_event_at = now;
-    if (t.events >= c.registrations_per_address)
+    if (t.events >= limit)
       t.locked_until = t.first_event_at + window;
+  }
+
+  void count_registration (login_throttle& t, utc_time now, const throttle_config& c)
+  {
+    count_event (t, now, c.registrations_per_address, c.registration_window_seconds);
   }
 }

@@ -15,8 +15,11 @@ namespace modforge
   // max_delay.
   void count_failure (login_throttle& t, utc_time now, int limit, const throttle_config&);
 
-  // A registration at `now`, at most `limit` per fixed window from the first: once the limit
-  // is reached, the rest of the window is locked.
+  // An event at `now`, at most `limit` per fixed window of `window_seconds` from the first: once
+  // the limit is reached, the rest of the window is locked.
+  void count_event (login_throttle& t, utc_time now, int limit, int window_seconds);
+
+  // A registration at `now`: count_event with the registration limit and window.
   void count_registration (login_throttle& t, utc_time now, const throttle_config&);
 
   // The lockout after `failures` failures (failures >= limit), in seconds.

@@ -1,4 +1,5 @@
-"""Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx).
+"""Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx, and an
+SMTP sink that keeps every mail in the Maildir <run dir>/mail/).
 
 Used by `make run` (`/usr/bin/python3 -m tests.kit.stack run --port 3000`), by the test suites
 and by bench/ (`Stack(...).start()`). Standard library only. Every process it starts is
@@ -14,6 +15,7 @@ import os
 import pwd
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -22,6 +24,8 @@ import time
 
 from tests.kit.hosts import LocalHost
 from tests.kit.http import Client
+from tests.kit.mailbox import Mailbox
+from tests.kit.ports import free_port
 from tests.kit.processes import alive, child_pids, group_alive, signal_group
 from tests.kit.psql import DATABASE as DB_NAME, PORT as PG_PORT, USER as DB_USER, Psql, PsqlError
 from tests.kit.waits import wait_until
@@ -41,6 +45,9 @@ SOCKET_PATH_MAX = 100     # sun_path is 108 bytes; keep a margin
 MULTIWATCH_RETRY = ["-r", "10", "-t", "1000"]
 # What a stack runs: the FastCGI handlers (spawn-fcgi + multiwatch), the workers and nginx.
 ALL_ROLES = ("handlers", "workers", "nginx")
+# The SMTP sink runs on Debian's Python, which has python3-aiosmtpd.
+SYSTEM_PYTHON = "/usr/bin/python3"
+MAIL_SINK = os.path.join(REPO, "tests", "kit", "mail_sink.py")
 
 
 class StackError(RuntimeError):
@@ -126,6 +133,7 @@ class Stack:
         self._started = False
         self._stopping = False
         self._tmp_rundir = False
+        self.mail_port = None     # the SMTP sink's, once it is started
 
     # ---- paths -------------------------------------------------------------------------
     def path(self, *parts):
@@ -145,6 +153,32 @@ class Stack:
 
     def log(self, name):
         return self.path("logs", name)
+
+    @property
+    def maildir(self):
+        """The Maildir where the SMTP sink keeps every mail the workers deliver (new/ holds them)."""
+        return self.path("mail")
+
+    @property
+    def mailbox(self):
+        return Mailbox(self.maildir)
+
+    def relay_plan(self, actions):
+        """What the SMTP sink does with the next messages, one action each (see
+        tests/kit/mail_sink.py: "451", "drop", "store-then-drop", "store-then-kill:PID"); then it
+        stores them again. [] restores that at once."""
+        control = self.path("mail-control.json")
+        with open(control + ".tmp", "w") as f:
+            json.dump(list(actions), f)
+        os.replace(control + ".tmp", control)
+
+    def relay_plan_left(self):
+        """The actions of relay_plan not taken yet."""
+        try:
+            with open(self.path("mail-control.json")) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return []
 
     def _choose_rundir(self):
         candidate = os.path.join(self.root, "build", "run", self.name)
@@ -197,9 +231,13 @@ class Stack:
             "MODFORGE_DATABASE_NAME": DB_NAME,
             "MODFORGE_DATABASE_USER": DB_USER,
             "MODFORGE_FILES_DATA_DIR": self.data_dir,
+            # Links in mail lead back to this stack; the mail goes to its SMTP sink.
+            "MODFORGE_HTTP_PUBLIC_URL": self.url,
         })
         for key, value in (self.external_database or {}).items():
             env["MODFORGE_DATABASE_" + key.upper()] = str(value)
+        if self.mail_port is not None:
+            env["MODFORGE_MAIL_RELAY"] = "smtp://127.0.0.1:%d" % self.mail_port
         env.setdefault("MODFORGE_SECURITY_BCRYPT_COST", "12")
         env.update({k: str(v) for k, v in self.extra_env.items()})
         return env
@@ -362,6 +400,27 @@ class Stack:
     def workers_start(self):
         self._start_workers()
 
+    def _start_mail_sink(self):
+        """The SMTP sink on a free loopback port; returns once it accepts connections."""
+        self.mail_port = free_port()
+        self.relay_plan([])
+        self._spawn("mail", [SYSTEM_PYTHON, MAIL_SINK, "--port", str(self.mail_port),
+                             "--maildir", self.maildir, "--control",
+                             self.path("mail-control.json")], "mail.log")
+
+        def accepting():
+            if self._procs["mail"].poll() is not None:
+                raise StackError("the SMTP sink exited (status %s)\n%s" % (
+                    self._procs["mail"].returncode, _tail(self.log("mail.log"))))
+            try:
+                socket.create_connection(("127.0.0.1", self.mail_port), 1).close()
+                return True
+            except OSError:
+                return False
+        if not wait_until(accepting, START_TIMEOUT, 0.05):
+            raise StackError("the SMTP sink does not accept connections on port %d\n%s" % (
+                self.mail_port, _tail(self.log("mail.log"))))
+
     def _start_nginx(self):
         with open(os.path.join(self.root, "conf", "nginx", "modforge-local.conf.in")) as f:
             conf = f.read()
@@ -432,7 +491,8 @@ class Stack:
 
     def diagnostics(self):
         parts = ["run dir: %s" % self.rundir]
-        for name in ("nginx-error.log", "fcgi.log", "worker.log", "admin.log", "postgres.log"):
+        for name in ("nginx-error.log", "fcgi.log", "worker.log", "admin.log", "mail.log",
+                     "postgres.log"):
             if os.path.exists(self.log(name)):
                 parts.append("--- %s:\n%s" % (name, _tail(self.log(name))))
         return "\n".join(parts)
@@ -450,6 +510,10 @@ class Stack:
             if self._data_dir is None:
                 self._mkdir("data", 0o755, WEB_USER)
                 self._mkdir("data/files", 0o755, WEB_USER)
+            # One SMTP sink on this machine's loopback, for a stack that is the whole service
+            # here (the hosts of the scale-out suite send no mail it reads).
+            if isinstance(self.host, LocalHost):
+                self._start_mail_sink()
             if self.external_database is None:
                 self._pg_init()
                 self.pg_start()
@@ -521,10 +585,12 @@ class Stack:
                 pass
         try:
             self._stop_proc("nginx", signal.SIGQUIT, 10)
-            for role in [r for r in self._procs if r.startswith("worker")]:
+            # The workers, and whatever else a test started under a role of its own.
+            for role in [r for r in self._procs if r not in ("handlers", "mail")]:
                 self._stop_proc(role, signal.SIGTERM, 10)
             # multiwatch passes a graceful USR1 to the handlers on TERM.
             self._stop_proc("handlers", signal.SIGTERM, 10)
+            self._stop_proc("mail", signal.SIGTERM, 10)
             if self.rundir and self.external_database is None and self.pg_running():
                 try:
                     self.pg_stop("fast")
@@ -584,8 +650,8 @@ def main(argv=None):
         except (StackError, PsqlError) as e:
             print("modforge: %s" % e, file=sys.stderr)
             return 1
-        print("modforge is running at %s (run dir %s); Ctrl-C stops it" % (stack.url, stack.rundir),
-              flush=True)
+        print("modforge is running at %s (run dir %s); its mail goes to %s/new/; Ctrl-C stops it"
+              % (stack.url, stack.rundir, stack.maildir), flush=True)
         while stack.exited() is None:
             time.sleep(0.5)
         role, status = stack.exited()

@@ -37,7 +37,8 @@ def job(**changes):
 LOGIN = {"success": True, "message": "Login successful",
          "session": {"id": 1, "token": "0b6c1f1e-3f1a-4c55-9d0e-6a8f1c2b7e41", "name": None,
                      "created_at": T},
-         "user": {"id": 1, "username": "testuser", "email": "test@example.com"}}
+         "user": {"id": 1, "username": "testuser", "email": "test@example.com",
+                  "email_verified": False}}
 NOT_FOUND = {"success": False, "error": "Not found", "code": "not_found"}
 TOKEN_MISSING = {"success": False, "valid": False, "error": "Authentication required",
                  "code": "missing_token"}

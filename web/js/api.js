@@ -84,6 +84,7 @@ export async function blob(path) {
 const THROTTLED = {
   too_many_attempts: "Too many failed logins for this account or from this address.",
   too_many_registrations: "Too many accounts were created from this address.",
+  too_many_mail_requests: "Too many mails were asked for.",
   rate_limited: "Too many requests.",
 };
 

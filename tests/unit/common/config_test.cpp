@@ -57,6 +57,7 @@ class config_test: public CppUnit::TestFixture
   CPPUNIT_TEST (several_database_hosts);
   CPPUNIT_TEST (unknown_key_throws);
   CPPUNIT_TEST (bad_values_throw);
+  CPPUNIT_TEST (mail_settings_follow_the_rules_of_mail);
   CPPUNIT_TEST (example_file_documents_every_key);
   CPPUNIT_TEST_SUITE_END ();
 
@@ -196,6 +197,56 @@ public:
     CPPUNIT_ASSERT_MESSAGE (m, contains (m, "jobs.lease_seconds"));
   }
 
+  void mail_settings_follow_the_rules_of_mail ()
+  {
+    for (const char* relay: {"smtp://127.0.0.1:25", "smtps://smtp.example.com",
+                             "smtp://[::1]:2525/ehlo.example.com"})
+      CPPUNIT_ASSERT_EQUAL (std::string (relay),
+                            make_config (settings {{"mail.relay", relay}}).mail.relay);
+    for (const char* relay: {"", "127.0.0.1:25", "http://example.com", "smtp://", "smtp:///x",
+                             "smtp://a b", "smtp://a\r\nRCPT"})
+      expect_bad ("mail.relay", relay);
+
+    for (const char* from: {"", "modforge", "Mod Forge <m@example.com>", "a@b.c\r\nBcc: x@y.z"})
+      expect_bad ("mail.from", from);
+    expect_bad ("mail.from_name", "a\r\nBcc: x@y.z");
+    expect_bad ("mail.from_name", "bad \xff");
+    CPPUNIT_ASSERT_EQUAL (std::string ("Mod\xc3\xb8 Forge"),
+                          make_config (settings {{"mail.from_name", "Mod\xc3\xb8 Forge"}})
+                            .mail.from_name);
+
+    CPPUNIT_ASSERT (make_config (settings {{"mail.starttls", "required"}}).mail.starttls ==
+                    starttls_mode::required);
+    CPPUNIT_ASSERT (make_config (settings {{"mail.starttls", "off"}}).mail.starttls ==
+                    starttls_mode::off);
+    CPPUNIT_ASSERT (config ().mail.starttls == starttls_mode::opportunistic);
+    expect_bad ("mail.starttls", "yes");
+
+    // A login only over TLS that is verified.
+    for (const char* tls: {"opportunistic", "off"})
+    {
+      std::string m (error_of ([&] {make_config (settings {{"mail.username", "u"},
+                                                           {"mail.starttls", tls}});}));
+      CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.username"));
+    }
+    make_config (settings {{"mail.username", "u"}, {"mail.starttls", "required"}});
+    make_config (settings {{"mail.username", "u"}, {"mail.relay", "smtps://smtp.example.com"}});
+
+    // The lease outlasts an attempt; delays grow.
+    std::string m (error_of ([] {make_config (settings {{"mail.timeout", "120"}});}));
+    CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.lease_seconds"));
+    m = error_of ([] {make_config (settings {{"mail.retry_delay", "7200"}});});
+    CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.retry_max_delay"));
+
+    // Links are built on the public address, without its trailing slashes.
+    CPPUNIT_ASSERT_EQUAL (std::string ("https://mods.example/app"),
+                          make_config (settings {{"http.public_url", "https://mods.example/app//"}})
+                            .http.public_url);
+    for (const char* url: {"mods.example", "ftp://mods.example", "https://", "https://a b",
+                           "https://mods.example/#x"})
+      expect_bad ("http.public_url", url);
+  }
+
   // conf/modforge.conf.example is what operators copy: with its commented-out keys switched on it
   // must load, name every key there is, and show the defaults the program really has.
   void example_file_documents_every_key ()
@@ -213,11 +264,11 @@ public:
       keys.insert (kv.first);
     CPPUNIT_ASSERT (every_config_key () == keys);
 
-    // The commented proxy list is a valid list; it and the database's address and password are
-    // examples, not defaults.
+    // The commented proxy list is a valid list; it, the database's address and password and the
+    // mail password's file are examples, not defaults.
     CPPUNIT_ASSERT_EQUAL (std::size_t (2), make_config (s).security.trusted_proxies.size ());
     for (const char* example: {"database.host", "database.password", "database.password_file",
-                               "security.trusted_proxies"})
+                               "mail.password_file", "security.trusted_proxies"})
       s.erase (example);
     CPPUNIT_ASSERT_EQUAL (describe (config ()), describe (make_config (s)));
   }
