@@ -7,6 +7,7 @@
 #   make schema   regenerate sql/ from odb/ after a schema change
 #   make fuzz-run        fuzz request parsing, routing and JSON, FUZZ_SECONDS (300) per target
 #   make check-sanitize  unit and end-to-end tests again under AddressSanitizer + UBSan
+#   make check-scaleout  several hosts in network namespaces: failover, partitions (root)
 #
 # Both run and check first install what is missing (scripts/setup.sh, as root); a plain `make`
 # never runs apt, and builds with the Debian 12 defaults below unless ./configure (optional: it
@@ -40,9 +41,9 @@ endif
 # has one schema version, one changelog (odb/modforge.xml) and one generated source.
 ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
-              odb/job_summary.hxx odb/job_key.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx \
-              odb/user_queue.hxx odb/known_address.hxx \
-              odb/counted_rows.hxx odb/job_pick.hxx
+              odb/job_summary.hxx odb/job_key.hxx odb/job_folder.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx \
+              odb/outbox_message.hxx odb/email_token.hxx odb/outbox_due.hxx \
+              odb/user_queue.hxx odb/known_address.hxx odb/counted_rows.hxx odb/job_pick.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared
 # The generated C++ reads and writes the enums kept as text through odb/traits.hxx.
@@ -55,7 +56,7 @@ ALL_CXXFLAGS = $(CXXSTD) $(CXXFLAGS) $(WARNINGS)
 # The ODB runtime is linked statically: Debian 12 does not ship it (scripts/setup.sh takes its
 # static libraries from Debian 11), so the programs and the .deb need only Debian 12's packages.
 LIBS = -Wl,-Bstatic -lodb-pgsql -lodb -Wl,-Bdynamic -lpq -lfcgi -lcrypt -lcrypto -lpng16 -lzip -lpwquality \
-       -lpthread
+       -lcurl -lpthread
 
 LIB_SOURCES = $(filter-out src/app/%_main.cpp,$(wildcard src/*/*.cpp))
 TEST_SOURCES = $(wildcard tests/unit/*.cpp tests/unit/*/*.cpp)
@@ -66,10 +67,12 @@ ODB_OBJECT = $(BUILD)/odb/modforge-odb.o
 TEST_OBJECTS = $(TEST_SOURCES:%.cpp=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/bin/modforge-fcgi $(BUILD)/bin/modforge-admin $(BUILD)/bin/modforge-worker
 UNIT_TESTS = $(BUILD)/bin/modforge-unit-tests
+# Writes generated projects for the mods suite (tests/mods/mod_samples.cpp).
+MOD_SAMPLES = $(BUILD)/bin/modforge-mod-samples
 
 .PHONY: all setup check run schema clean print-odb-sql-flags fuzz fuzz-check fuzz-run \
-        check-sanitize
-all: $(PROGRAMS) $(UNIT_TESTS)
+        check-sanitize check-scaleout
+all: $(PROGRAMS) $(UNIT_TESTS) $(MOD_SAMPLES)
 
 setup:
 	./scripts/setup.sh
@@ -79,7 +82,7 @@ configure: configure.ac
 	autoconf -o $@+ $< && chmod +x $@+ && mv $@+ $@
 
 ODB_SUPPORT = odb/model.hxx odb/types.hxx odb/traits.hxx odb/stored_enum.hxx odb/job_state.hxx \
-              odb/auth_event_kind.hxx
+              odb/auth_event_kind.hxx odb/mail_state.hxx
 $(BUILD)/odb/modforge-odb.cxx: $(ODB_HEADERS) $(ODB_SUPPORT) Makefile
 	@mkdir -p $(BUILD)/odb
 	$(ODB) $(ODB_FLAGS) -o $(BUILD)/odb $(ODB_HEADERS)
@@ -98,7 +101,21 @@ $(BUILD)/obj/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) $(CPPFLAGS) -c -o $@ $<
 
-$(BUILD)/libmodforge.a: $(LIB_OBJECTS)
+# The Gradle wrapper jar that every generated mod project carries, assembled from Debian's
+# libgradle-core-java (scripts/gradle_wrapper_jar.sh says what goes in) and linked into the
+# library as read-only data: the worker needs no file at run time, on any host.
+GRADLE_WRAPPER_JAR = $(BUILD)/gradle/gradle-wrapper.jar
+GRADLE_WRAPPER_OBJECT = $(BUILD)/gradle/gradle-wrapper-jar.o
+$(GRADLE_WRAPPER_JAR): scripts/gradle_wrapper_jar.sh
+	@mkdir -p $(dir $@)
+	scripts/gradle_wrapper_jar.sh $@+ && mv $@+ $@
+# ld names the symbols after the input path, hence the cd: _binary_gradle_wrapper_jar_start/_end.
+$(GRADLE_WRAPPER_OBJECT): $(GRADLE_WRAPPER_JAR)
+	cd $(dir $@) && ld -r -b binary -z noexecstack -o $(notdir $@)+ $(notdir $<) && \
+	  objcopy --rename-section .data=.rodata,alloc,load,readonly,data,contents $(notdir $@)+ && \
+	  mv $(notdir $@)+ $(notdir $@)
+
+$(BUILD)/libmodforge.a: $(LIB_OBJECTS) $(GRADLE_WRAPPER_OBJECT)
 	rm -f $@+ && ar rcs $@+ $^ && mv $@+ $@
 
 # The programs' main objects are made through a pattern rule; kept, so a second make relinks
@@ -111,6 +128,10 @@ $(BUILD)/bin/modforge-%: $(BUILD)/obj/src/app/%_main.o $(ODB_OBJECT) $(BUILD)/li
 $(UNIT_TESTS): $(TEST_OBJECTS) $(ODB_OBJECT) $(BUILD)/libmodforge.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) -lcppunit && mv $@+ $@
+
+$(MOD_SAMPLES): $(BUILD)/obj/tests/mods/mod_samples.o $(BUILD)/libmodforge.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@+ $^ $(LIBS) && mv $@+ $@
 
 # setup first, then the build: with parallel jobs, prerequisites would run side by side.
 check: setup
@@ -144,7 +165,10 @@ FUZZ_SOURCES = src/http/json.cpp src/http/query_string.cpp src/http/router.cpp \
                src/common/utf8.cpp src/common/domain_error.cpp src/api/error_mapping.cpp \
                src/auth/user_agent.cpp src/common/text_rules.cpp \
                src/common/uuid.cpp src/auth/client_address.cpp src/jobs/download_name.cpp \
-               src/generator/decisions.cpp
+               src/generator/decisions.cpp src/generator/abilities.cpp src/generator/materials.cpp \
+               src/generator/mod_ids.cpp src/generator/recipes.cpp src/generator/tiers.cpp \
+               src/common/mail_address.cpp src/auth/credentials_rules.cpp \
+               src/mail/header_encoding.cpp src/mail/mail_message.cpp
 FUZZ_OBJECTS = $(FUZZ_SOURCES:%.cpp=$(BUILD)/fuzz/obj/%.o)
 FUZZ_PROGRAMS = $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.cpp))
 
@@ -197,6 +221,13 @@ check-sanitize: setup
 	$(MAKE) BUILD=$(SANITIZE_BUILD) CXXFLAGS="$(SANITIZE_CXXFLAGS)" LDFLAGS="$(SANITIZERS)" \
 	        WARNINGS="$(SANITIZE_WARNINGS)" all
 	MODFORGE_BIN_DIR=$(SANITIZE_BUILD)/bin ./tests/run sanitize
+
+# tests/scaleout: two app hosts, two worker hosts, a load balancer, PostgreSQL under Patroni
+# (with etcd) on two database hosts, each a network namespace of this machine that the suite
+# makes and removes; needs root. Not part of check: it takes a few minutes.
+check-scaleout: setup
+	$(MAKE) all
+	/usr/bin/python3 -u -m tests.scaleout.run
 
 clean:
 	rm -rf $(BUILD) configure config.mak.autogen config.log config.status autom4te.cache

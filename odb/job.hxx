@@ -73,6 +73,12 @@ namespace modforge
     // when the current worker's lease holds (NULL when no worker holds it).
     int attempts = 0;
     std::int64_t claim = 0;
+    // The claim whose folder (<job>/<claim>/) holds the images and the zip that clients get. A
+    // worker writes into its own claim's folder and publishes it in the same update that checks
+    // its claim, so a worker whose lease ran out can never replace what another published. 0:
+    // the job's folder itself (jobs that finished before there were claim folders).
+    #pragma db default(0)
+    std::int64_t files_claim = 0;
     #pragma db type("TIMESTAMPTZ")
     odb::nullable<utc_time> lease_expires_at;
 

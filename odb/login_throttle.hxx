@@ -1,6 +1,7 @@
 // login_throttles: counters of failed password checks per (account, client address), per account
-// and per client address, and of registrations and of "taken" answers per address, shared by
-// every handler process and host (schema version 2; refusals since version 3).
+// and per client address, of registrations and of "taken" answers per address, and of the mail
+// that requests cause, shared by every handler process and host (schema version 2; refusals
+// since version 3).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,9 @@ namespace modforge
     // "pair" (key "<account>@<address>"), "account" (key "user:<id>", or "name:<digest of the
     // login as typed, lower case>" for no such user, so that unknown names are throttled exactly
     // like real ones), "address", "register" or "conflict" (key: the client address; an IPv6
-    // address by its /64).
+    // address by its /64); for mail, "forgot" (reset mails, keyed like "account"), "forgot_ip"
+    // (reset requests by client address), "resend" (verification mails, "user:<id>") and
+    // "token_ip" (bad mailed tokens by client address).
     #pragma db type("VARCHAR(10)")
     std::string scope;
     #pragma db type("VARCHAR(300)")

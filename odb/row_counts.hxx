@@ -1,4 +1,5 @@
-// Row counts for `modforge-admin stats`: users (all and active), sessions, tokens, jobs by status.
+// Row counts for `modforge-admin stats`: users (all and active), sessions, tokens, jobs by status,
+// the mail outbox by state.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <odb/core.hxx>
 
 #include "job.hxx"
+#include "outbox_message.hxx"
 #include "session.hxx"
 #include "session_token.hxx"
 #include "types.hxx"
@@ -46,6 +48,16 @@ namespace modforge
     #pragma db column("(" + job::status + ")") type("TEXT")
     std::string status;
     #pragma db column("count(" + job::id + ")")
+    std::int64_t total;
+  };
+
+  // Queries on this view must end with GROUP BY mail_outbox.state; read as text, as jobs are.
+  #pragma db view object(outbox_message)
+  struct outbox_state_count
+  {
+    #pragma db column("(" + outbox_message::state + ")") type("TEXT")
+    std::string state;
+    #pragma db column("count(" + outbox_message::id + ")")
     std::int64_t total;
   };
 }

@@ -47,5 +47,7 @@ namespace modforge
     utc_time user_updated_at;
     #pragma db column(user::is_active)
     bool user_is_active;
+    #pragma db column(user::email_verified)
+    bool user_email_verified;
   };
 }

@@ -1,5 +1,5 @@
 // How ODB reads and writes the enums kept as text (a job's status and task, a security event's
-// kind): as their names, in the VARCHAR columns their members declare. ODB's generated code
+// kind, an outbox message's state, an email token's purpose): as their names, in the VARCHAR columns their members declare. ODB's generated code
 // includes this first (the Makefile's --hxx-prologue).
 #pragma once
 
@@ -10,6 +10,7 @@
 
 #include "auth_event_kind.hxx"
 #include "job_state.hxx"
+#include "mail_state.hxx"
 
 namespace odb
 {
@@ -47,5 +48,14 @@ namespace odb
     template <>
     class value_traits<modforge::auth_event_kind, id_string>
       : public enum_as_text_traits<modforge::auth_event_kind, modforge::to_auth_event_kind> {};
+
+    template <>
+    class value_traits<modforge::outbox_state, id_string>
+      : public enum_as_text_traits<modforge::outbox_state, modforge::to_outbox_state> {};
+
+    template <>
+    class value_traits<modforge::email_token_purpose, id_string>
+      : public enum_as_text_traits<modforge::email_token_purpose,
+                                   modforge::to_email_token_purpose> {};
   }
 }

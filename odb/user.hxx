@@ -40,5 +40,10 @@ namespace modforge
     #pragma db type("TIMESTAMPTZ")
     utc_time updated_at = 0;
     bool is_active = true;
+
+    // Whether the owner proved to read mail at `email` (a verification link). A new address is
+    // unverified; so is every account made before mail existed (the default fills them in).
+    #pragma db default(false)
+    bool email_verified = false;
   };
 }

@@ -9,14 +9,16 @@ PACKAGES="
   clang-14 libclang-rt-14-dev
   odb libodb-dev libodb-pgsql-dev
   libfcgi-dev rapidjson-dev libcppunit-dev libcrypt-dev libssl-dev libpq-dev
-  libpng-dev libzip-dev libpwquality-dev cracklib-runtime
+  libpng-dev libzip-dev libpwquality-dev cracklib-runtime libcurl4-openssl-dev
   postgresql postgresql-client
   nginx-light spawn-fcgi multiwatch
-  curl python3 unzip
-  python3-yaml python3-jsonschema
+  curl python3 zip unzip
+  default-jdk-headless libgradle-core-java
+  python3-yaml python3-jsonschema python3-aiosmtpd
   chromium
   debhelper dpkg-dev fakeroot lintian
   wrk
+  patroni etcd-server gdb
 "
 
 missing=""

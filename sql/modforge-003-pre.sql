@@ -2,12 +2,61 @@
  * compiler for C++.
  */
 
+ALTER TABLE "users"
+  ADD COLUMN "email_verified" BOOLEAN NOT NULL DEFAULT FALSE;
+
 ALTER TABLE "jobs"
+  ADD COLUMN "files_claim" BIGINT NOT NULL DEFAULT 0,
   ADD COLUMN "started_at" TIMESTAMPTZ NULL,
   ADD COLUMN "finished_at" TIMESTAMPTZ NULL;
 
 ALTER TABLE "login_throttles"
   ADD COLUMN "refusals" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "mail_outbox" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "recipient" VARCHAR(255) NOT NULL,
+  "subject" TEXT NOT NULL,
+  "body" TEXT NOT NULL,
+  "state" VARCHAR(10) NOT NULL,
+  "attempts" INTEGER NOT NULL,
+  "next_attempt_at" TIMESTAMPTZ NOT NULL,
+  "claim" BIGINT NOT NULL,
+  "lease_expires_at" TIMESTAMPTZ NULL,
+  "message_id" VARCHAR(255) NOT NULL,
+  "last_error" TEXT NULL,
+  "created_at" TIMESTAMPTZ NOT NULL,
+  "sent_at" TIMESTAMPTZ NULL);
+
+CREATE INDEX "mail_outbox_user_id_i"
+  ON "mail_outbox" ("user_id");
+
+CREATE UNIQUE INDEX "mail_outbox_message_id_i"
+  ON "mail_outbox" ("message_id");
+
+CREATE INDEX "mail_outbox_state_due_i"
+  ON "mail_outbox" (
+    "state",
+    "next_attempt_at");
+
+CREATE TABLE "email_tokens" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "purpose" VARCHAR(10) NOT NULL,
+  "token_hash" CHAR(64) NOT NULL,
+  "email" VARCHAR(255) NOT NULL,
+  "created_at" TIMESTAMPTZ NOT NULL,
+  "expires_at" TIMESTAMPTZ NOT NULL,
+  "used_at" TIMESTAMPTZ NULL);
+
+CREATE UNIQUE INDEX "email_tokens_token_hash_i"
+  ON "email_tokens" ("token_hash");
+
+CREATE INDEX "email_tokens_user_purpose_i"
+  ON "email_tokens" (
+    "user_id",
+    "purpose");
 
 CREATE TABLE "user_queues" (
   "id" BIGSERIAL NOT NULL PRIMARY KEY,
@@ -45,6 +94,20 @@ CREATE INDEX "jobs_active_i"
     "status",
     "id")
  WHERE status IN ('queued', 'analyzing', 'generating', 'packaging');
+
+ALTER TABLE "mail_outbox"
+  ADD CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED;
+
+ALTER TABLE "email_tokens"
+  ADD CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED;
 
 ALTER TABLE "user_queues"
   ADD CONSTRAINT "user_id_fk"

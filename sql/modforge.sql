@@ -6,6 +6,10 @@ DROP TABLE IF EXISTS "known_addresses" CASCADE;
 
 DROP TABLE IF EXISTS "user_queues" CASCADE;
 
+DROP TABLE IF EXISTS "email_tokens" CASCADE;
+
+DROP TABLE IF EXISTS "mail_outbox" CASCADE;
+
 DROP TABLE IF EXISTS "login_throttles" CASCADE;
 
 DROP TABLE IF EXISTS "auth_events" CASCADE;
@@ -28,7 +32,8 @@ CREATE TABLE "users" (
   "password_hash" VARCHAR(255) NOT NULL,
   "created_at" TIMESTAMPTZ NOT NULL,
   "updated_at" TIMESTAMPTZ NOT NULL,
-  "is_active" BOOLEAN NOT NULL);
+  "is_active" BOOLEAN NOT NULL,
+  "email_verified" BOOLEAN NOT NULL DEFAULT FALSE);
 
 CREATE UNIQUE INDEX "users_username_key_i"
   ON "users" ("username_key");
@@ -105,6 +110,7 @@ CREATE TABLE "jobs" (
   "image_variant" INTEGER NOT NULL,
   "attempts" INTEGER NOT NULL,
   "claim" BIGINT NOT NULL,
+  "files_claim" BIGINT NOT NULL DEFAULT 0,
   "lease_expires_at" TIMESTAMPTZ NULL,
   "started_at" TIMESTAMPTZ NULL,
   "finished_at" TIMESTAMPTZ NULL,
@@ -172,6 +178,61 @@ CREATE UNIQUE INDEX "login_throttles_scope_key_i"
   ON "login_throttles" (
     "scope",
     "key");
+
+CREATE TABLE "mail_outbox" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "recipient" VARCHAR(255) NOT NULL,
+  "subject" TEXT NOT NULL,
+  "body" TEXT NOT NULL,
+  "state" VARCHAR(10) NOT NULL,
+  "attempts" INTEGER NOT NULL,
+  "next_attempt_at" TIMESTAMPTZ NOT NULL,
+  "claim" BIGINT NOT NULL,
+  "lease_expires_at" TIMESTAMPTZ NULL,
+  "message_id" VARCHAR(255) NOT NULL,
+  "last_error" TEXT NULL,
+  "created_at" TIMESTAMPTZ NOT NULL,
+  "sent_at" TIMESTAMPTZ NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE INDEX "mail_outbox_user_id_i"
+  ON "mail_outbox" ("user_id");
+
+CREATE UNIQUE INDEX "mail_outbox_message_id_i"
+  ON "mail_outbox" ("message_id");
+
+CREATE INDEX "mail_outbox_state_due_i"
+  ON "mail_outbox" (
+    "state",
+    "next_attempt_at");
+
+CREATE TABLE "email_tokens" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "purpose" VARCHAR(10) NOT NULL,
+  "token_hash" CHAR(64) NOT NULL,
+  "email" VARCHAR(255) NOT NULL,
+  "created_at" TIMESTAMPTZ NOT NULL,
+  "expires_at" TIMESTAMPTZ NOT NULL,
+  "used_at" TIMESTAMPTZ NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX "email_tokens_token_hash_i"
+  ON "email_tokens" ("token_hash");
+
+CREATE INDEX "email_tokens_user_purpose_i"
+  ON "email_tokens" (
+    "user_id",
+    "purpose");
 
 CREATE TABLE "user_queues" (
   "id" BIGSERIAL NOT NULL PRIMARY KEY,

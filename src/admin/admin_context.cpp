@@ -32,7 +32,8 @@ namespace modforge
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),
-        auth (db, settings.security, settings.quotas, hasher, limits),
+        mail (settings),
+        auth (db, settings.security, settings.quotas, hasher, limits, mail),
         admin (db, auth, files)
   {
     refuse_other_schema (db);

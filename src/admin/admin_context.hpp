@@ -2,6 +2,7 @@
 // after a check that the database schema is this program's version.
 #pragma once
 
+#include "../auth/account_mail.hpp"
 #include "../auth/auth_service.hpp"
 #include "../auth/password_hasher.hpp"
 #include "../auth/throttle.hpp"
@@ -23,6 +24,7 @@ namespace modforge
     job_files files;
     password_hasher hasher;
     throttle limits;
+    account_mail mail;
     auth_service auth;
     admin_service admin;
   };

@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 
 #include "../common/client_info.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
+#include "../db/email_token_store.hpp"
+#include "../db/event_store.hpp"
 #include "../db/job_store.hpp"
+#include "../db/outbox_store.hpp"
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
 #include "../db/user_store.hpp"
@@ -44,19 +48,25 @@ namespace modforge
       return r;
     }
 
-    // The pipeline's statuses first, in order, then whatever else the table holds (the
-    // counts are of the column's text, so that a row no program writes is counted too).
-    std::vector<job_status_count> in_pipeline_order (const std::vector<job_status_count>& found)
+    // The names the programs write first, in their order, with 0 where nothing has them, then
+    // whatever else the table holds (the counts are of the column's text, so that a value no
+    // program writes is counted too): job statuses, outbox states.
+    template <typename Count, std::size_t N>
+    std::vector<Count> in_order (const char* const (&names)[N], const std::vector<Count>& found,
+                                 std::string Count::* name)
     {
-      std::vector<job_status_count> ordered;
-      for (const char* s: job_status_names)
-        ordered.push_back (job_status_count {s, 0});
-      const std::size_t known (ordered.size ());
-      for (const job_status_count& c: found)
+      std::vector<Count> ordered;
+      for (const char* n: names)
       {
-        auto end (ordered.begin () + known);
+        Count c {};
+        c.*name = n;
+        ordered.push_back (c);
+      }
+      for (const Count& c: found)
+      {
+        auto end (ordered.begin () + N);
         auto i (std::find_if (ordered.begin (), end,
-                              [&] (const job_status_count& o) {return o.status == c.status;}));
+                              [&] (const Count& o) {return o.*name == c.*name;}));
         if (i != end)
           i->total = c.total;
         else
@@ -101,6 +111,38 @@ namespace modforge
     });
   }
 
+  admin_result admin_service::set_password (const std::string& reference,
+                                            const std::string& password)
+  {
+    // The rules need the account's name and address; the hash is made outside the transaction.
+    admin_result found (change_user (db_, reference, [] (user&, admin_result&) {}));
+    auth_.check_new_password (password, found.account.username, found.account.email);
+    std::string hash (auth_.hasher ().compute (password));
+    return change_user (db_, reference, [&] (user& u, admin_result& r)
+    {
+      u.password_hash = hash;
+      u.updated_at = now_utc ();
+      user_store::update (u);
+      r.revoked_tokens = token_store::remove_all_but (u.id, 0);
+      email_token_store::remove_all (u.id, email_token_purpose::reset);
+      event_store::add (u.id, auth_event_kind::password_changed, client_info ());
+      auth_.mail ().password_changed (u);
+    });
+  }
+
+  admin_result admin_service::send_reset (const std::string& reference)
+  {
+    return change_user (db_, reference, [&] (user& u, admin_result&)
+    {
+      if (!u.is_active)
+        throw std::runtime_error ("user #" + std::to_string (u.id) + " " + u.username +
+                                  " is disabled, and a disabled account cannot reset its "
+                                  "password: enable it first");
+      auth_.mail ().password_reset (u);
+      event_store::add (u.id, auth_event_kind::password_reset_requested, client_info ());
+    });
+  }
+
   std::vector<user_summary> admin_service::list_users (std::size_t limit, std::size_t offset)
   {
     std::vector<user_summary> v;
@@ -116,7 +158,10 @@ namespace modforge
       s.users = user_store::count ();
       s.sessions = session_store::count ();
       s.tokens = token_store::count ();
-      s.jobs = in_pipeline_order (job_store::count_by_status ());
+      s.jobs = in_order (job_status_names, job_store::count_by_status (),
+                         &job_status_count::status);
+      s.mail = in_order (outbox_state_names, outbox_store::count_by_state (),
+                         &outbox_state_count::state);
     });
     s.files = measure_directory (files_.root ());
     return s;

@@ -1,5 +1,6 @@
 // The rules of modforge-admin's account commands: create a user, disable or enable one, revoke
-// its tokens, list users, and count what the service holds. Called by the operator, not through
+// its tokens, set its password or mail it a reset link, list users, and count what the service
+// holds. Called by the operator, not through
 // the API: there is no caller to check, but every change goes through the same stores and rules.
 #pragma once
 
@@ -42,6 +43,9 @@ namespace modforge
     // Every status of the pipeline in its order (queued … completed, failed), with 0 where no
     // job has it, then any other status found.
     std::vector<job_status_count> jobs;
+    // Every state of the outbox in its order (queued, sending, sent, failed), with 0 where no
+    // message is in it, then any other state found.
+    std::vector<outbox_state_count> mail;
     directory_usage files;            // under <data_dir>/files
   };
 
@@ -60,6 +64,16 @@ namespace modforge
     // they stop working at once either way).
     admin_result set_active (const std::string& reference, bool active);
     admin_result revoke_tokens (const std::string& reference);
+
+    // Sets the password (under the rules of registration): every token of the user is revoked,
+    // reset links mailed before stop working, a password_changed event without an address is
+    // written and a notice mailed. invalid_input for a password against the rules.
+    admin_result set_password (const std::string& reference, const std::string& password);
+
+    // Mails the user a password reset link (as forgot does, without its limits) and writes a
+    // password_reset_requested event. std::runtime_error when the account is disabled (its
+    // reset could not be used).
+    admin_result send_reset (const std::string& reference);
 
     // Newest first.
     std::vector<user_summary> list_users (std::size_t limit, std::size_t offset);

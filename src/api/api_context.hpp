@@ -10,6 +10,8 @@
 #include "../../odb/token_principal.hxx"
 #include "../auth/account_service.hpp"
 #include "../auth/auth_service.hpp"
+#include "../auth/email_verification.hpp"
+#include "../auth/password_recovery.hpp"
 #include "../common/client_info.hpp"
 #include "../common/domain_error.hpp"
 #include "../http/request.hpp"
@@ -26,6 +28,8 @@ namespace modforge
     session_service& sessions;
     job_service& jobs;
     const security_config& security;
+    password_recovery& recovery;
+    email_verification& verification;
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.

@@ -61,6 +61,9 @@ namespace modforge
 
   http_error invalid_credentials ()
   {
-    return http_error (401, "invalid_credentials", "Invalid credentials");
+    http_error e (401, "invalid_credentials", "Invalid credentials");
+    // Every 401 names the scheme that opens the API (RFC 9110): the token login hands out.
+    e.headers.emplace_back ("WWW-Authenticate", "Bearer");
+    return e;
   }
 }

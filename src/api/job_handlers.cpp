@@ -35,6 +35,11 @@ namespace modforge
     response generate (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
+      // An operator may keep accounts whose address nobody has proved from queueing work.
+      if (c.security.require_verified_email && !p.user_email_verified)
+        throw domain_error (error_kind::forbidden, "email_not_verified",
+                            "Verify your email address first (the link in the mail we sent; "
+                            "POST /api/auth/email/resend sends another)");
       rapidjson::Document b (json_body (r));
       std::string prompt (required_string (b, "prompt"));
       std::int64_t session_id (0);

@@ -50,19 +50,19 @@ namespace modforge
   void write_user_brief (json_writer& w, const user& u)
   {
     w.begin_object ().member ("id", u.id).member ("username", u.username)
-      .member ("email", u.email).end_object ();
+      .member ("email", u.email).member ("email_verified", u.email_verified).end_object ();
   }
 
   void write_user_brief (json_writer& w, const token_principal& p)
   {
     w.begin_object ().member ("id", p.user_id).member ("username", p.username)
-      .member ("email", p.email).end_object ();
+      .member ("email", p.email).member ("email_verified", p.user_email_verified).end_object ();
   }
 
   void write_user (json_writer& w, const user& u, bool with_updated_at)
   {
     w.begin_object ().member ("id", u.id).member ("username", u.username)
-      .member ("email", u.email);
+      .member ("email", u.email).member ("email_verified", u.email_verified);
     time (w, "created_at", u.created_at);
     if (with_updated_at)
       time (w, "updated_at", u.updated_at);
@@ -72,7 +72,7 @@ namespace modforge
   void write_user (json_writer& w, const token_principal& p)
   {
     w.begin_object ().member ("id", p.user_id).member ("username", p.username)
-      .member ("email", p.email);
+      .member ("email", p.email).member ("email_verified", p.user_email_verified);
     time (w, "created_at", p.user_created_at);
     time (w, "updated_at", p.user_updated_at);
     w.end_object ();

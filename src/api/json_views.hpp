@@ -17,10 +17,10 @@
 
 namespace modforge
 {
-  // {id, username, email}
+  // {id, username, email, email_verified}
   void write_user_brief (json_writer&, const user&);
   void write_user_brief (json_writer&, const token_principal&);
-  // {id, username, email, created_at[, updated_at]}
+  // {id, username, email, email_verified, created_at[, updated_at]}
   void write_user (json_writer&, const user&, bool with_updated_at);
   // The same with updated_at, from the row that authenticated the request.
   void write_user (json_writer&, const token_principal&);

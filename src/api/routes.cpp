@@ -13,6 +13,7 @@ namespace modforge
     add_account_routes (r, c);
     add_session_routes (r, c);
     add_job_routes (r, c);
+    add_email_routes (r, c);
     return r;
   }
 

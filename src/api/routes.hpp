@@ -11,6 +11,7 @@ namespace modforge
   void add_account_routes (router&, api_context&);  // me, tokens, logout-all, events
   void add_session_routes (router&, api_context&);  // sessions
   void add_job_routes (router&, api_context&);      // jobs, their images and downloads
+  void add_email_routes (router&, api_context&);    // password reset, email verification
 
   router make_api_router (api_context&);
 

@@ -105,13 +105,24 @@ namespace
     sweep_report r (sweep_files (c.db, c.files, dry_run));
     std::cout << (dry_run ? "would remove: " : "removed: ") << r.orphan_folders
               << " folders of deleted jobs, " << r.stray_entries << " stray entries, "
-              << r.stale_temporaries << " stale temporary files (" << r.job_folders
+              << r.stale_temporaries << " stale temporary files, " << r.superseded
+              << " superseded claim folders or files (" << r.job_folders
               << " job folders looked at)" << std::endl;
     prune_report p (prune_records (c.db, c.settings, dry_run));
     std::cout << (dry_run ? "would prune: " : "pruned: ") << p.throttle_counters
               << " throttle counters, " << p.known_addresses << " known login addresses, "
               << p.security_events << " security log entries" << std::endl;
     return 0;
+  }
+
+  // The password of create-user and set-password: from standard input, never the command line.
+  bool read_password (std::string& password)
+  {
+    password_input p (read_new_password (STDIN_FILENO, STDERR_FILENO));
+    if (!p.ok)
+      std::cerr << "modforge-admin: " << p.problem << std::endl;
+    password = p.password;
+    return p.ok;
   }
 
   int create_user (const arguments& a)
@@ -122,13 +133,10 @@ namespace
     if (a.size () < 2)
       throw usage_error ("a new user needs a USERNAME and an EMAIL");
     admin_context c;
-    password_input p (read_new_password (STDIN_FILENO, STDERR_FILENO));
-    if (!p.ok)
-    {
-      std::cerr << "modforge-admin: " << p.problem << std::endl;
+    std::string password;
+    if (!read_password (password))
       return exit_invalid_input;
-    }
-    std::cout << c.admin.create_user (a[0], a[1], p.password).id << std::endl;
+    std::cout << c.admin.create_user (a[0], a[1], password).id << std::endl;
     return 0;
   }
 
@@ -158,6 +166,33 @@ namespace
     admin_result r (c.admin.revoke_tokens (a[0]));
     std::cout << "revoked " << tokens (r.revoked_tokens) << " of user " << describe (r.account)
               << std::endl;
+    return 0;
+  }
+
+  int set_password (const arguments& a)
+  {
+    if (a.size () > 1)
+      throw usage_error ("one user at a time: the password is read from standard input, "
+                         "never from the command line");
+    expect_one_user (a);
+    admin_context c;
+    std::string password;
+    if (!read_password (password))
+      return exit_invalid_input;
+    admin_result r (c.admin.set_password (a[0], password));
+    std::cout << "set the password of user " << describe (r.account) << "; revoked "
+              << tokens (r.revoked_tokens) << "; a notice is queued for " << r.account.email
+              << std::endl;
+    return 0;
+  }
+
+  int send_reset (const arguments& a)
+  {
+    expect_one_user (a);
+    admin_context c;
+    admin_result r (c.admin.send_reset (a[0]));
+    std::cout << "queued a password reset mail to " << r.account.email << " for user "
+              << describe (r.account) << std::endl;
     return 0;
   }
 
@@ -214,6 +249,8 @@ namespace
               << "jobs.total: " << jobs << "\n";
     for (const job_status_count& j: s.jobs)
       std::cout << "jobs." << j.status << ": " << j.total << "\n";
+    for (const outbox_state_count& m: s.mail)
+      std::cout << "mail." << m.state << ": " << m.total << "\n";
     std::cout << "files.count: " << s.files.files << "\n"
               << "files.bytes: " << s.files.bytes << std::endl;
     return 0;
@@ -277,9 +314,27 @@ namespace
      "exit codes: 0 done, 1 error, 2 usage, 3/4 schema of another version, 5 no such user,\n"
      "7 a malformed #<id>\n",
      revoke_tokens},
-    {"stats", "", "count users, sessions, tokens, jobs and files",
+    {"set-password", "USER", "set an account's password; revokes all its tokens",
+     "Sets the password of the account under the rules of registration, revokes all its\n"
+     "tokens, voids the reset links mailed before and queues a notice to its address.\n"
+     "The password is never taken from the command line: it is the first line of standard\n"
+     "input, or, from a terminal, typed twice without echo.\n"
+     "USER is a username (any case), an email, or #<id>.\n"
+     "  printf '%s\\n' \"$PASSWORD\" | modforge-admin set-password alice\n"
+     "exit codes: 0 done, 1 error, 2 usage, 3/4 schema of another version, 5 no such user,\n"
+     "7 a bad password or #<id>\n",
+     set_password},
+    {"send-reset", "USER", "mail an account a password reset link",
+     "Queues a password reset mail to the account's address, as \"Forgot password?\" does\n"
+     "but without its limits (a disabled account is refused: exit 1). The worker delivers it.\n"
+     "USER is a username (any case), an email, or #<id>.\n"
+     "exit codes: 0 queued, 1 error, 2 usage, 3/4 schema of another version, 5 no such user,\n"
+     "7 a malformed #<id>\n",
+     send_reset},
+    {"stats", "", "count users, sessions, tokens, jobs, mail and files",
      "Prints one \"name: number\" line each: users (total, active), sessions, tokens, jobs\n"
-     "(total and by status) and the files directory's regular files and their bytes.\n"
+     "(total and by status), the mail outbox by state (queued, sending, sent, failed) and\n"
+     "the files directory's regular files and their bytes.\n"
      "exit codes: 0 done, 1 error, 2 usage, 3/4 schema of another version\n",
      stats},
   };

@@ -16,11 +16,14 @@ namespace modforge
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),
-        auth (db, settings.security, settings.quotas, hasher, limits),
+        mail (settings),
+        auth (db, settings.security, settings.quotas, hasher, limits, mail),
         accounts (db, auth, files),
+        recovery (db, auth, limits),
+        verification (db, auth, limits),
         sessions (db, files, settings.quotas),
         jobs (db, settings.jobs, settings.quotas),
-        api {auth, accounts, sessions, jobs, settings.security}
+        api {auth, accounts, sessions, jobs, settings.security, recovery, verification}
   {
     std::string bad;
     if (!valid_proxy_list (settings.security.trusted_proxies, bad))

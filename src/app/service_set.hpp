@@ -3,9 +3,12 @@
 #pragma once
 
 #include "../api/api_context.hpp"
+#include "../auth/account_mail.hpp"
 #include "../auth/account_service.hpp"
 #include "../auth/auth_service.hpp"
+#include "../auth/email_verification.hpp"
 #include "../auth/password_hasher.hpp"
+#include "../auth/password_recovery.hpp"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
@@ -23,8 +26,11 @@ namespace modforge
     job_files files;
     password_hasher hasher;
     throttle limits;
+    account_mail mail;
     auth_service auth;
     account_service accounts;
+    password_recovery recovery;
+    email_verification verification;
     session_service sessions;
     job_service jobs;
     api_context api;

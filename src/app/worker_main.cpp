@@ -1,4 +1,5 @@
-// modforge-worker: runs the jobs. Any number of them, on any host, share the queue in PostgreSQL.
+// modforge-worker: runs the jobs, and in a thread of its own delivers the mail of the outbox. Any
+// number of them, on any host, share both queues in PostgreSQL.
 #include <string>
 
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "../jobs/job_pipeline.hpp"
 #include "../jobs/job_queue.hpp"
 #include "../jobs/worker.hpp"
+#include "../mail/mail_sender.hpp"
 #include "daemon_command_line.hpp"
 #include "service_set.hpp"
 
@@ -18,8 +20,9 @@ namespace
   const modforge::daemon_description description {
     "modforge-worker",
     "Runs modforge's queued jobs: analyses the prompt, draws the images, packages the mod.\n"
-    "Any number of workers, on any host, share the queue in PostgreSQL.\n",
-    "  SIGTERM, SIGINT             finish the job in hand, then exit 0\n"
+    "In a thread of its own it delivers the mail of the outbox to the configured relay.\n"
+    "Any number of workers, on any host, share both queues in PostgreSQL.\n",
+    "  SIGTERM, SIGINT             finish the job and the mail in hand, then exit 0\n"
     "  SIGPIPE                     ignored\n"};
 }
 
@@ -41,11 +44,16 @@ int main (int argc, char* argv[])
     gethostname (host, sizeof host - 1);
     std::string name (std::string (host) + ":" + std::to_string (getpid ()));
 
+    // The mail thread leaves the stop signals to this one, which stops it after the job loop.
+    mail_sender mail (c);
+    mail.start ();
+
     job_files files (c.files.data_dir);
     job_queue queue (db, c.jobs, name);
     job_pipeline pipeline (queue, files, c.jobs);
     worker w (db, queue, pipeline, c.jobs);
     w.run ();
+    mail.stop ();
     return 0;
   }
   catch (const std::exception& e)

@@ -4,6 +4,7 @@
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/text_rules.hpp"
+#include "../db/email_token_store.hpp"
 #include "../db/event_store.hpp"
 #include "../db/job_store.hpp"
 #include "../db/token_store.hpp"
@@ -90,21 +91,35 @@ namespace modforge
         u->username_key = key;
         event_store::add (u->id, auth_event_kind::username_changed, client);
       }
-      if (c.has_email && email != u->email)
+      std::string old_email (u->email);
+      bool email_changed (c.has_email && email != u->email);
+      if (email_changed)
       {
         if (user_store::email_taken (email, u->id))
           throw email_taken ();
         u->email = email;
+        // Nobody has proved to read the new address yet; links mailed to the old one die.
+        u->email_verified = false;
+        email_token_store::remove_all (u->id, email_token_purpose::reset);
         event_store::add (u->id, auth_event_kind::email_changed, client);
       }
       if (c.has_password)
       {
         u->password_hash = new_hash;
         token_store::remove_all_but (u->id, p.token_id);
+        // A reset link mailed before the change would undo it.
+        email_token_store::remove_all (u->id, email_token_purpose::reset);
         event_store::add (u->id, auth_event_kind::password_changed, client);
       }
       u->updated_at = now_utc ();
       user_store::update (*u);
+      if (email_changed)
+      {
+        auth_.mail ().verification (*u);
+        auth_.mail ().email_changed (*u, old_email);
+      }
+      if (c.has_password)
+        auth_.mail ().password_changed (*u);
       result = *u;
     });
   }

@@ -31,8 +31,10 @@ namespace modforge
 
     // Applies the changes. Every change needs the current password (auth_service::
     // confirm_password: counted like a login, forbidden when wrong); a name or email that is
-    // taken is a conflict counted per address (auth_service::refuse_taken); a password change
-    // revokes every other token of the user.
+    // taken is a conflict counted per address (auth_service::refuse_taken). A new email is
+    // unverified: a verification link goes to it and a notice to the old one. A password change
+    // revokes every other token of the user and mails a notice. Either voids the reset links
+    // mailed before.
     user update (const token_principal&, const account_changes&, const client_info&);
 
     // Deletes the account and everything it owns, after checking the password.

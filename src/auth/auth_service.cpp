@@ -80,8 +80,8 @@ namespace modforge
   }
 
   auth_service::auth_service (database& db, const security_config& s, const quotas_config& q,
-                              const password_hasher& h, throttle& t)
-      : db_ (db), security_ (s), quotas_ (q), hasher_ (h), throttle_ (t) {}
+                              const password_hasher& h, throttle& t, const account_mail& m)
+      : db_ (db), security_ (s), quotas_ (q), hasher_ (h), throttle_ (t), mail_ (m) {}
 
   void auth_service::check_new_password (const std::string& password,
                                          const std::string& username,
@@ -144,6 +144,7 @@ namespace modforge
     u.password_hash = hasher_.compute (password);
     u.created_at = u.updated_at = now_utc ();
     u.is_active = true;
+    u.email_verified = false;
 
     bool name (false), address (false);
     try
@@ -156,6 +157,7 @@ namespace modforge
           return;
         user_store::add (u);
         event_store::add (u.id, auth_event_kind::registered, client);
+        mail_.verification (u);
       });
     }
     catch (const std::exception& e)

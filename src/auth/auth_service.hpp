@@ -11,6 +11,7 @@
 #include "../common/config.hpp"
 #include "../common/domain_error.hpp"
 #include "../db/database.hpp"
+#include "account_mail.hpp"
 #include "password_hasher.hpp"
 #include "throttle.hpp"
 
@@ -31,11 +32,12 @@ namespace modforge
   {
   public:
     auth_service (database&, const security_config&, const quotas_config&,
-                  const password_hasher&, throttle&);
+                  const password_hasher&, throttle&, const account_mail&);
 
-    // Creates an account. Throws invalid_input (a bad field), conflict (taken: counted as an
-    // answer that reveals a taken name, per address) or throttled (too many registrations, or
-    // too many such answers, from this address).
+    // Creates an account, unverified, and queues a verification mail to its address in the same
+    // transaction. Throws invalid_input (a bad field), conflict (taken: counted as an answer
+    // that reveals a taken name, per address) or throttled (too many registrations, or too many
+    // such answers, from this address).
     user register_user (const std::string& username, const std::string& email,
                         const std::string& password, const client_info&);
 
@@ -80,6 +82,7 @@ namespace modforge
     const password_hasher& hasher () const {return hasher_;}
     const security_config& settings () const {return security_;}
     throttle& limits () {return throttle_;}
+    const account_mail& mail () const {return mail_;}
 
   private:
     void touch (const token_principal&);
@@ -95,5 +98,6 @@ namespace modforge
     const quotas_config& quotas_;
     const password_hasher& hasher_;
     throttle& throttle_;
+    const account_mail& mail_;
   };
 }

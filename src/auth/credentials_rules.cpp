@@ -1,6 +1,7 @@
 // Validation of usernames, emails and passwords.
 #include "credentials_rules.hpp"
 
+#include "../common/mail_address.hpp"
 #include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
 
@@ -37,21 +38,10 @@ namespace modforge
 
   std::string check_email (const std::string& e)
   {
-    const std::string bad ("email must be a valid address of at most 255 characters");
-    if (e.empty () || e.size () > 255)
-      return bad;
-    if (e.find (' ') != std::string::npos || has_ascii_control (e))
-      return bad;
-
-    std::size_t at (e.find ('@'));
-    if (at == std::string::npos || at == 0 || e.find ('@', at + 1) != std::string::npos)
-      return bad;
-
-    std::string domain (e.substr (at + 1));
-    std::size_t dot (domain.find ('.'));
-    if (dot == std::string::npos || dot == 0 || domain.back () == '.' ||
-        domain.find ("..") != std::string::npos)
-      return bad;
+    // Mail must be able to reach it as it is, and the domain is a real one (it has a dot).
+    if (!is_mail_address (e) || mail_domain (e).find ('.') == std::string::npos)
+      return "email must be a valid address of at most 255 characters (letters, digits and "
+             "!#$%&'*+-/=?^_`{|}~ with single dots before the @, a domain name after it)";
     return std::string ();
   }
 

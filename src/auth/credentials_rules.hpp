@@ -12,8 +12,8 @@ namespace modforge
   // 3-50 of [A-Za-z0-9_.-].
   std::string check_username (const std::string&);
 
-  // At most 255 bytes, exactly one '@' with something before it, a dot inside the domain,
-  // no spaces or control characters. Compare and store it lower case (ascii_lower).
+  // An address mail can carry (is_mail_address: at most 255 bytes, a dot-atom before the '@',
+  // DNS labels after it) whose domain has a dot. Compare and store it lower case (ascii_lower).
   std::string check_email (const std::string&);
 
   // min_length..72 bytes of valid UTF-8 without NUL, equal to neither the username nor the email

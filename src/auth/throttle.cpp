@@ -18,6 +18,10 @@ namespace modforge
     const char account_scope[] = "account";
     const char register_scope[] = "register";
     const char conflict_scope[] = "conflict";
+    const char forgot_address_scope[] = "forgot_ip";
+    const char forgot_account_scope[] = "forgot";
+    const char resend_scope[] = "resend";
+    const char token_scope[] = "token_ip";
 
     // The wait a refusal announces: a lock seen ending already (a count that raced with the
     // lock's end) still asks for one second rather than an immediate retry.
@@ -90,23 +94,30 @@ namespace modforge
       db_.statement ([&] {throttle_store::remember_address (user_id, c.address);});
   }
 
-  int throttle::count_in_window (const char* scope, const std::string& address, int limit,
+  int throttle::count_in_window (const char* scope, const std::string& key, int limit,
                                  int window_seconds)
   {
-    if (address.empty ())
-      return 0;
     throttle_store::counter_state r;
     db_.statement ([&]
     {
-      r = throttle_store::count_in_window (scope, address_key (address), limit, window_seconds);
+      r = throttle_store::count_in_window (scope, key, limit, window_seconds);
     });
     return r.counted ? 0 : wait_of (r.locked_until, r.at);
   }
 
+  int throttle::lock_wait (const char* scope, const std::string& key)
+  {
+    throttle_store::counter_state r;
+    db_.read_one ([&] {r = throttle_store::lock_of (scope, key);});
+    return r.locked_until.null () ? 0 : seconds_until (r.locked_until.get (), r.at);
+  }
+
   int throttle::count_registration (const std::string& address)
   {
-    return count_in_window (register_scope, address, config_.registrations_per_address,
-                            config_.registration_window_seconds);
+    return address.empty () ? 0
+                            : count_in_window (register_scope, address_key (address),
+                                               config_.registrations_per_address,
+                                               config_.registration_window_seconds);
   }
 
   void throttle::registration_failed (const std::string& address)
@@ -122,16 +133,57 @@ namespace modforge
 
   int throttle::conflict_wait (const std::string& address)
   {
-    if (address.empty ())
-      return 0;
-    throttle_store::counter_state r;
-    db_.read_one ([&] {r = throttle_store::lock_of (conflict_scope, address_key (address));});
-    return r.locked_until.null () ? 0 : seconds_until (r.locked_until.get (), r.at);
+    return address.empty () ? 0 : lock_wait (conflict_scope, address_key (address));
   }
 
   int throttle::count_conflict (const std::string& address)
   {
-    return count_in_window (conflict_scope, address, config_.conflicts_per_address,
-                            config_.conflict_window_seconds);
+    return address.empty () ? 0
+                            : count_in_window (conflict_scope, address_key (address),
+                                               config_.conflicts_per_address,
+                                               config_.conflict_window_seconds);
+  }
+
+  int throttle::forgot_request (const std::string& address)
+  {
+    return address.empty () ? 0
+                            : count_in_window (forgot_address_scope, address_key (address),
+                                               config_.forgot_per_address,
+                                               config_.mail_window_seconds);
+  }
+
+  bool throttle::reset_mail_allowed (const std::string& account)
+  {
+    // One statement in the caller's transaction: the count commits with the mail it allows.
+    return throttle_store::count_in_window (forgot_account_scope, account,
+                                            config_.forgot_per_account,
+                                            config_.mail_window_seconds).counted;
+  }
+
+  int throttle::resend_request (std::int64_t user_id)
+  {
+    return count_in_window (resend_scope, account_key (user_id), config_.resend_per_account,
+                            config_.mail_window_seconds);
+  }
+
+  int throttle::token_wait (const std::string& address)
+  {
+    return address.empty () ? 0 : lock_wait (token_scope, address_key (address));
+  }
+
+  void throttle::token_failed (const std::string& address)
+  {
+    if (address.empty ())
+      return;
+    db_.statement ([&]
+    {
+      throttle_store::count_failure (token_scope, address_key (address),
+                                     config_.address_failures, config_.window_seconds, delays_);
+    });
+  }
+
+  void throttle::password_reset (std::int64_t user_id)
+  {
+    db_.statement ([&] {throttle_store::forget (account_scope, account_key (user_id));});
   }
 }

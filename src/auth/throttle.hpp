@@ -1,7 +1,8 @@
 // Brute-force throttling kept in PostgreSQL, so that every handler process and every host sees
 // the same counters: password checks per (account, client address), per account and per address,
-// registrations per address, and answers that reveal a taken username or email per address. Each
-// check is counted before the work it guards, in one statement (src/db/throttle_store).
+// registrations per address, answers that reveal a taken username or email per address, bad
+// mailed tokens per address, and the mail that requests cause. Each is counted in one statement
+// (src/db/throttle_store), a check before the work it guards.
 #pragma once
 
 #include <cstdint>
@@ -67,14 +68,38 @@ namespace modforge
     int conflict_wait (const std::string& address);
     int count_conflict (const std::string& address);
 
+    // A password reset request from this address (throttle.forgot_per_address per mail_window):
+    // 0 when it is counted and may go on, else the seconds until one may (nothing counted).
+    int forgot_request (const std::string& address);
+    // Inside the caller's transaction, so that the count and the mail it allows are one step: a
+    // reset mail for this account key (account_key or unknown_name_key; an unknown name is
+    // counted the same way, so that both cost the same), at most throttle.forgot_per_account
+    // per mail_window.
+    bool reset_mail_allowed (const std::string& account);
+    // A verification mail the account asks for again (throttle.resend_per_account per
+    // mail_window): 0 when counted, else the seconds to wait.
+    int resend_request (std::int64_t user_id);
+
+    // Bad reset or verification tokens from an address: counted and delayed as failed logins
+    // are (throttle.address_failures, window, base_delay, max_delay).
+    int token_wait (const std::string& address);
+    void token_failed (const std::string& address);
+
+    // The password was set through a reset link: the account's failures are forgotten, so that
+    // the owner may log in at once from anywhere, even if someone was guessing at the account.
+    void password_reset (std::int64_t user_id);
+
   private:
-    // Counts one event of `address` in `scope`, in fixed windows of `window_seconds` from their
+    // Counts one event of `key` in `scope`, in fixed windows of `window_seconds` from their
     // first event; the wait when `limit` of them had been counted already (0: counted).
-    int count_in_window (const char* scope, const std::string& address, int limit,
+    int count_in_window (const char* scope, const std::string& key, int limit,
                          int window_seconds);
+    // The seconds left of the counter's lock (0: none).
+    int lock_wait (const char* scope, const std::string& key);
 
     database& db_;
     const throttle_config& config_;
     const std::vector<int> delays_;
   };
+
 }

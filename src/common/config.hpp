@@ -10,18 +10,29 @@ namespace modforge
 {
   struct database_config
   {
-    std::string host;           // a host name, or a directory holding PostgreSQL's unix socket
-    int port = 5432;
+    // A host name or address, or a directory holding PostgreSQL's unix socket; or several,
+    // separated by commas, which libpq tries in turn until one is a server target_session_attrs
+    // accepts (how the programs find the new primary after a failover).
+    std::string host;
+    std::vector<int> ports {5432};  // one for every host, or one per host in the same order
     std::string name = "modforge";
     std::string user = "modforge";
     std::string password;       // prefer password_file: the config file is often world-readable
     std::string password_file;
     int connect_timeout_seconds = 5;
+    // libpq's: "read-write" skips a standby (every connection of modforge writes).
+    std::string target_session_attrs = "read-write";
   };
+
+  // The hosts of database.host, one per comma ("" for an empty host: libpq's default socket).
+  std::vector<std::string> database_hosts (const database_config&);
 
   struct http_config
   {
     std::size_t max_body_bytes = 65536;
+    // The site's address as people reach it, without a trailing slash: the links in mail start
+    // with it.
+    std::string public_url = "http://localhost";
   };
 
   struct security_config
@@ -40,11 +51,18 @@ namespace modforge
     int token_max_age_seconds = 0;
     // Security log entries older than this are removed by modforge-admin sweep (365 days).
     int event_retention_seconds = 365 * 86400;
+    // true: an account whose address is not verified may not queue jobs.
+    bool require_verified_email = false;
+    // How long the tokens that mail carries work, in seconds.
+    int reset_token_lifetime_seconds = 1800;
+    int verification_token_lifetime_seconds = 604800;
   };
 
   // Brute-force limits on password checks (logins and the current password of a change): per
   // (account, client address), per account, and per address across accounts, a growing delay
-  // once over the limit; and per address, registrations and answers that reveal a taken name.
+  // once over the limit (bad reset and verification tokens count per address the same way);
+  // and per address, registrations and answers that reveal a taken name; and the mail that
+  // requests cause.
   struct throttle_config
   {
     int pair_failures = 5;          // one account from one address: refuses that address
@@ -60,6 +78,13 @@ namespace modforge
     int registration_window_seconds = 3600;
     int conflicts_per_address = 20; // answers "username/email taken" per window, per address
     int conflict_window_seconds = 3600;
+    // Per mail_window: reset mails per account (further requests answer the same and send
+    // nothing), reset requests per client address and verification mails per account (both
+    // then refused with a wait).
+    int forgot_per_account = 3;
+    int forgot_per_address = 10;
+    int resend_per_account = 3;
+    int mail_window_seconds = 3600;
   };
 
   // What one user may hold or ask for.
@@ -89,6 +114,31 @@ namespace modforge
     int analyser_timeout_seconds = 30;
   };
 
+  // How the relay is asked for TLS: STARTTLS required (the certificate verified), used when the
+  // relay offers it (not verified: it only keeps passive eavesdroppers out), or never.
+  enum class starttls_mode {required, opportunistic, off};
+
+  // The mail the workers deliver: the relay, who it is from, and the retry schedule.
+  struct mail_config
+  {
+    std::string relay = "smtp://127.0.0.1:25";   // smtp://host[:port] or smtps://host[:port]
+    std::string from = "modforge@localhost";
+    std::string from_name = "modforge";           // UTF-8; RFC 2047-encoded when not ASCII
+    starttls_mode starttls = starttls_mode::opportunistic;
+    std::string username;                         // empty: no login
+    std::string password;                         // read from password_file, never configured
+    std::string password_file;
+    int connect_timeout_seconds = 10;
+    int timeout_seconds = 60;                     // one whole delivery attempt
+    // After a failed attempt: retry_delay, doubled each time, at most retry_max_delay; a message
+    // still not delivered give_up_after seconds after it was queued is marked failed.
+    int retry_delay_seconds = 60;
+    int retry_max_delay_seconds = 3600;
+    int give_up_after_seconds = 86400;
+    int lease_seconds = 120;                      // a worker's claim; longer than an attempt
+    int poll_seconds = 30;                        // the safety-net poll when no NOTIFY arrives
+  };
+
   struct config
   {
     database_config database;
@@ -98,6 +148,7 @@ namespace modforge
     jobs_config jobs;
     throttle_config throttle;
     quotas_config quotas;
+    mail_config mail;
   };
 
   // The raw settings: "section.key" -> value.
@@ -114,6 +165,7 @@ namespace modforge
   config make_config (const settings&);
 
   // The whole load: the file named by MODFORGE_CONFIG (default /etc/modforge/modforge.conf, which
-  // may be absent), then the environment, then validation; the database password file is read.
+  // may be absent), then the environment, then validation; the database's and the mail relay's
+  // password files are read.
   config load_config ();
 }

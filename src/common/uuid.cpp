@@ -1,4 +1,4 @@
-// Making and recognising random UUIDs.
+// Making random UUIDs and hex strings, and recognising UUIDs.
 #include "uuid.hpp"
 
 #include <cerrno>
@@ -45,6 +45,21 @@ namespace modforge
         r.push_back ('-');
       r.push_back (hex_digits[b[i] >> 4]);
       r.push_back (hex_digits[b[i] & 0x0f]);
+    }
+    return r;
+  }
+
+  std::string random_hex (std::size_t bytes)
+  {
+    std::string raw (bytes, '\0');
+    random_bytes (reinterpret_cast<unsigned char*> (&raw[0]), bytes);
+    std::string r;
+    r.reserve (2 * bytes);
+    for (char c: raw)
+    {
+      unsigned char b (static_cast<unsigned char> (c));
+      r.push_back (hex_digits[b >> 4]);
+      r.push_back (hex_digits[b & 0x0f]);
     }
     return r;
   }

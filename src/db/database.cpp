@@ -9,6 +9,7 @@
 
 #include "../common/domain_error.hpp"
 #include "../common/log.hpp"
+#include "connection_string.hpp"
 
 namespace modforge
 {
@@ -61,11 +62,7 @@ namespace modforge
     std::unique_ptr<odb::pgsql::connection_factory> f (
       new odb::pgsql::connection_pool_factory (connections, 0));
 
-    std::string extra ("connect_timeout=" + std::to_string (c.connect_timeout_seconds) +
-                       " application_name=modforge");
-    db_.reset (new odb::pgsql::database (c.user, c.password, c.name, c.host,
-                                         static_cast<unsigned int> (c.port), extra,
-                                         std::move (f)));
+    db_.reset (new odb::pgsql::database (connection_string (c), std::move (f)));
   }
 
   void database::transact (const std::function<void ()>& work)

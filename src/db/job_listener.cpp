@@ -13,12 +13,13 @@
 
 namespace modforge
 {
-  job_listener::job_listener (database& db)
+  job_listener::job_listener (database& db, const char* channel)
   {
     try
     {
       connection_ = db.odb ().connection ();
-      connection_->execute (std::string ("LISTEN ") + job_store::queued_channel);
+      connection_->execute (std::string ("LISTEN ") +
+                            (channel != nullptr ? channel : job_store::queued_channel));
     }
     catch (const odb::exception&)
     {

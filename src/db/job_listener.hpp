@@ -1,5 +1,6 @@
-// A connection that LISTENs for "a job was queued" (job_store::notify_queued), so that idle
-// workers wake at once instead of polling the table.
+// A connection that LISTENs for "a job was queued" (job_store::notify_queued), or on another
+// channel (the outbox's: outbox_store::notify_queued), so that an idle worker or mail sender
+// wakes at once instead of polling the table.
 #pragma once
 
 #include <odb/pgsql/connection.hxx>
@@ -11,9 +12,9 @@ namespace modforge
   class job_listener
   {
   public:
-    // Takes a connection of its own from `db` and LISTENs on it. Throws database_unavailable ()
-    // if the database cannot be reached.
-    explicit job_listener (database& db);
+    // Takes a connection of its own from `db` and LISTENs on it, on `channel` (by default the
+    // job queue's). Throws database_unavailable () if the database cannot be reached.
+    explicit job_listener (database& db, const char* channel = nullptr);
     ~job_listener ();
 
     // The socket to poll() for input.

@@ -38,6 +38,27 @@ namespace modforge
       return v;
     }
 
+    std::int64_t session_of (const job& j)
+    {
+      return j.conversation.object_id<session> ();
+    }
+
+    std::vector<job_summary> earlier_with_decisions (std::int64_t session_id, std::int64_t before,
+                                                     std::size_t limit)
+    {
+      typedef odb::query<job_summary> sq;
+      // Newest first, to take the last `limit` with the index on (session, created_at); then
+      // turned round. Ids grow with creation in a session as created_at does.
+      odb::result<job_summary> q (current_database ().query<job_summary> (
+        (sq::conversation == session_id && sq::id < before && sq::decisions.is_not_null ()) +
+        "ORDER BY" + sq::created_at + "DESC," + sq::id + "DESC LIMIT" +
+        sq::_val (static_cast<std::int64_t> (limit))));
+      std::vector<job_summary> v;
+      for (const job_summary& j: q)
+        v.push_back (j);
+      return std::vector<job_summary> (v.rbegin (), v.rend ());
+    }
+
     void add (job& j) {current_database ().persist (j);}
     void update (const job& j) {current_database ().update (j);}
 
@@ -138,6 +159,18 @@ namespace modforge
       if (wanted.empty ())
         return {};
       return ids (key_query::id.in_range (wanted.begin (), wanted.end ()));
+    }
+
+    std::vector<job_folder> folders (const std::vector<std::int64_t>& wanted)
+    {
+      std::vector<job_folder> v;
+      if (wanted.empty ())
+        return v;
+      typedef odb::query<job_folder> fq;
+      for (const job_folder& f: current_database ().query<job_folder> (
+             fq::id.in_range (wanted.begin (), wanted.end ())))
+        v.push_back (f);
+      return v;
     }
 
     std::vector<job_status_count> count_by_status ()

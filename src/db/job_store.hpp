@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../../odb/job.hxx"
+#include "../../odb/job_folder.hxx"
 #include "../../odb/job_pick.hxx"
 #include "../../odb/job_summary.hxx"
 #include "../../odb/row_counts.hxx"
@@ -19,6 +20,14 @@ namespace modforge
     // The jobs of one session, oldest first: `limit` of them from `offset`.
     std::vector<job_summary> list_for_session (std::int64_t session_id, std::size_t limit,
                                                std::size_t offset);
+
+    // The database id of the job's session (without loading the session).
+    std::int64_t session_of (const job&);
+
+    // The jobs of one session with a database id below `before` that have decisions: the
+    // `limit` most recent, oldest first (an analysis's history).
+    std::vector<job_summary> earlier_with_decisions (std::int64_t session_id, std::int64_t before,
+                                                     std::size_t limit);
 
     void add (job&);
     void update (const job&);
@@ -52,6 +61,9 @@ namespace modforge
 
     // Which of `ids` are jobs that exist.
     std::vector<std::int64_t> existing (const std::vector<std::int64_t>& ids);
+
+    // The claims of those of `ids` that are jobs: the published one and the current one.
+    std::vector<job_folder> folders (const std::vector<std::int64_t>& ids);
 
     // How many jobs have each status (only statuses some job has), by status name.
     std::vector<job_status_count> count_by_status ();

@@ -146,6 +146,22 @@ namespace modforge
       s.bind (user_id).bind (address).run ();
     }
 
+    counter_state count_failure (const std::string& scope, const std::string& key, int limit,
+                                 int window_seconds, const std::vector<int>& delays)
+    {
+      native_statement s ("WITH p AS (SELECT now () AS at, $1::TEXT AS " + scope + "_key,"
+                          " $2::INT AS " + scope + "_limit,"
+                          " $3::INT * INTERVAL '1 second' AS win, $4::INT[] AS delays), " +
+                          count_password (scope, "", "") +
+                          " SELECT EXISTS (SELECT 1 FROM " + scope + "), " + micros ("p.at") +
+                          " FROM p");
+      s.bind (key).bind (limit).bind (window_seconds).bind (int_array (delays)).run ();
+      counter_state r;
+      r.counted = s.flag (0, 0);
+      r.at = s.number (0, 1);
+      return r;
+    }
+
     counter_state count_in_window (const std::string& scope, const std::string& key, int limit,
                                    int window_seconds)
     {
@@ -193,15 +209,19 @@ namespace modforge
 
     std::size_t remove_stale_counters (const throttle_config& c, bool dry_run)
     {
-      // Registrations and taken answers count in fixed windows from their first event; failed
-      // password checks in windows that each failure extends.
+      // Registrations, taken answers and mail requests count in fixed windows from their first
+      // event; failed password checks and bad mailed tokens in windows that each failure
+      // extends.
       native_statement condition (
         "(locked_until IS NULL OR locked_until < now ()) AND CASE scope"
         " WHEN 'register' THEN first_event_at < now () - $1::INT * INTERVAL '1 second'"
         " WHEN 'conflict' THEN first_event_at < now () - $2::INT * INTERVAL '1 second'"
+        " WHEN 'forgot' THEN first_event_at < now () - $4::INT * INTERVAL '1 second'"
+        " WHEN 'forgot_ip' THEN first_event_at < now () - $4::INT * INTERVAL '1 second'"
+        " WHEN 'resend' THEN first_event_at < now () - $4::INT * INTERVAL '1 second'"
         " ELSE last_event_at < now () - $3::INT * INTERVAL '1 second' END");
       condition.bind (c.registration_window_seconds).bind (c.conflict_window_seconds)
-        .bind (c.window_seconds);
+        .bind (c.window_seconds).bind (c.mail_window_seconds);
       return remove_where ("login_throttles", condition, dry_run);
     }
 

@@ -73,6 +73,13 @@ namespace modforge
     counter_state count_in_window (const std::string& scope, const std::string& key, int limit,
                                    int window_seconds);
 
+    // Counts a failure on a counter of its own (bad mailed tokens from an address) as
+    // count_password_check counts one: failures further apart than `window_seconds` start a
+    // new count; from `limit` on, each locks for the next entry of `delays`. Refused (not
+    // counted) while locked. `scope` is one of src/auth/throttle's, a name fit for SQL.
+    counter_state count_failure (const std::string& scope, const std::string& key, int limit,
+                                 int window_seconds, const std::vector<int>& delays);
+
     // The counter's lock as it stands (`counted` is false); a read, for refusing early.
     counter_state lock_of (const std::string& scope, const std::string& key);
 

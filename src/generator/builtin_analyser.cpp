@@ -4,8 +4,16 @@
 #include <cmath>
 #include <cstdint>
 
+#include "../common/utf8.hpp"
+#include "abilities.hpp"
+#include "follow_ups.hpp"
 #include "item_vocabulary.hpp"
+#include "materials.hpp"
+#include "prompt_reading.hpp"
 #include "prompt_words.hpp"
+#include "recipes.hpp"
+#include "tiers.hpp"
+#include "word_translations.hpp"
 
 namespace modforge
 {
@@ -16,60 +24,25 @@ namespace modforge
     const std::size_t max_prompt_words = 400;
     const std::size_t max_word_letters = 18;
     const std::size_t max_name_words = 3;
+    const std::size_t max_name_chars = 60;
 
-    // The kind the prompt names and the index of the word that names it (its head noun: the
-    // last such word, as in "apple pie"); -1 for "generic".
-    std::string choose_kind (const std::vector<std::string>& words, int& head)
-    {
-      std::string kind ("generic");
-      head = -1;
-      for (std::size_t i (0); i != words.size (); ++i)
-      {
-        const char* k (kind_named_by (words[i]));
-        if (k != nullptr && kind_rank (k) <= kind_rank (kind))
-        {
-          kind = k;
-          head = static_cast<int> (i);
-        }
-      }
-      return kind;
-    }
-
-    // How well a word describes the item in front of its noun: an element or material
-    // ("frost") beats a plain colour ("blue"), which beats anything else ("glowing").
-    int descriptor_score (const std::string& word)
-    {
-      const colour_word* c (colour_named_by (word));
-      return c == nullptr ? 2 : c->theme ? 0 : 1;
-    }
-
-    std::string title_case (std::string word)
-    {
-      if (word[0] >= 'a' && word[0] <= 'z')
-        word[0] = static_cast<char> (word[0] - 'a' + 'A');
-      return word;
-    }
-
-    // "Frost Sword": the best describing word and the head noun, or, with no noun, the first
-    // significant words.
-    std::string choose_name (const std::vector<std::string>& words, int head)
+    // "Frost Sword": the describing word and the kind's word; an ability's adjective when no
+    // word describes it; with no kind's word, the first significant words.
+    std::string choose_name (const prompt_reading& r)
     {
       std::vector<std::string> parts;
-      if (head >= 0)
+      if (r.head >= 0)
       {
-        int best (-1);
-        for (std::size_t i (0); i != words.size (); ++i)
-          if (static_cast<int> (i) != head && !is_filler_word (words[i]) &&
-              words[i] != words[head] &&
-              (best < 0 || descriptor_score (words[i]) < descriptor_score (words[best])))
-            best = static_cast<int> (i);
-        if (best >= 0)
-          parts.push_back (words[best]);
-        parts.push_back (words[head]);
+        std::string descriptor (r.descriptor);
+        if (descriptor.empty () && !r.abilities.empty ())
+          descriptor = find_ability (r.abilities[0])->adjective;
+        if (!descriptor.empty () && descriptor != r.words[r.head])
+          parts.push_back (descriptor);
+        parts.push_back (r.words[r.head]);
       }
       else
       {
-        for (const std::string& w: words)
+        for (const std::string& w: r.words)
           if (!is_filler_word (w) && parts.size () < max_name_words)
             parts.push_back (w);
       }
@@ -82,14 +55,24 @@ namespace modforge
       return name;
     }
 
-    // "frost_sword" from "Frost Sword"; the name holds only ASCII letters, digits and spaces.
+    // "frost_sword" from "Frost Sword" (any other character than a letter or digit becomes
+    // '_', once): the base the worker makes unique.
     std::string mod_id_for (const std::string& name)
     {
       std::string id;
       for (char c: name)
-        id.push_back (c == ' ' ? '_' : c >= 'A' && c <= 'Z' ? static_cast<char> (c - 'A' + 'a') : c);
+      {
+        char l (c >= 'A' && c <= 'Z' ? static_cast<char> (c - 'A' + 'a') : c);
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+          id += l;
+        else if (!id.empty () && id.back () != '_')
+          id += '_';
+      }
+      while (!id.empty () && id.back () == '_')
+        id.pop_back ();
       if (id.size () < 2 || !(id[0] >= 'a' && id[0] <= 'z'))
         id = "mod_" + id;
+      id = id.substr (0, 57);
       return is_valid_mod_id (id) ? id : "custom_item";
     }
 
@@ -123,23 +106,10 @@ namespace modforge
       return rgb {byte (r), byte (g), byte (b)};
     }
 
-    // The colour words in prompt order (at most four, no colour twice), topped up to two from
-    // a hash of the prompt: a bright primary and a darker second colour (a tool's handle).
-    std::vector<rgb> choose_colours (const std::vector<std::string>& words, const std::string& prompt)
+    // The colour words in prompt order, topped up to two from a hash of the prompt: a bright
+    // primary and a darker second colour (a tool's handle).
+    std::vector<rgb> choose_colours (std::vector<rgb> colours, const std::string& prompt)
     {
-      std::vector<rgb> colours;
-      for (const std::string& w: words)
-      {
-        const colour_word* c (colour_named_by (w));
-        if (c == nullptr || colours.size () == 4)
-          continue;
-        bool seen (false);
-        for (const rgb& e: colours)
-          seen = seen || (e.r == c->colour.r && e.g == c->colour.g && e.b == c->colour.b);
-        if (!seen)
-          colours.push_back (c->colour);
-      }
-
       unsigned hue (fnv1a (prompt) % 360);
       if (colours.empty ())
         colours.push_back (from_hsv (hue, 0.65, 0.85));
@@ -148,29 +118,59 @@ namespace modforge
       return colours;
     }
 
-    // "Adds Frost Sword, a sword made by modforge from a text prompt."
-    std::string describe (const std::string& kind, const std::string& item_name)
+    // "Adds Frost Sword, a sword that freezes and slows its target and makes you glow."
+    std::string describe (const decisions& d)
     {
-      std::string noun (kind == "generic" ? "item" : kind);
+      std::string noun (d.kind == "generic" ? "item" : d.kind);
+      if (noun == "leggings" || noun == "boots")
+        noun = "pair of " + noun;
       const char* article (std::string ("aeiou").find (noun[0]) == std::string::npos ? "a " : "an ");
-      return "Adds " + item_name + ", " + article + noun + " made by modforge from a text prompt.";
+      std::string what;
+      for (std::size_t i (0); i != d.abilities.size (); ++i)
+        what += std::string (i == 0 ? " that " : i + 1 == d.abilities.size () ? " and " : ", ") +
+                find_ability (d.abilities[i])->summary;
+      std::string text ("Adds " + d.item_name + ", " + article + noun + what +
+                        ", made by modforge from a text prompt.");
+      return text.size () <= 300 ? text : "Adds " + d.item_name + ", made by modforge.";
+    }
+
+    // Everything that follows from the name, kind, material and abilities.
+    decisions finish (decisions d)
+    {
+      d.item_name = to_valid_utf8 (d.item_name, max_name_chars, '?');
+      d.mod_name = d.item_name + " Mod";
+      d.mod_id = mod_id_for (d.item_name);
+      d.description = describe (d);
+      d.recipe = default_recipe (d);
+      complete_decisions (d);
+      return d;
+    }
+
+    decisions fresh_item (const prompt_reading& r, const std::string& prompt)
+    {
+      decisions d;
+      d.kind = r.kind;
+      d.material = r.material;
+      d.tier = r.material.empty () ? "iron" : find_material (r.material)->tier;
+      d.stats = default_stats (d.kind, d.tier);
+      d.abilities = fit_abilities (d.kind, r.abilities);
+      d.item_name = choose_name (r);
+      d.colours = choose_colours (r.colours, prompt);
+      return d;
     }
   }
 
-  decisions analyse_builtin (const std::string& prompt)
+  decisions analyse_builtin (const std::string& prompt, const std::vector<earlier_job>& history)
   {
     if (is_blank_prompt (prompt))
       throw generator_error ("the prompt is empty");
 
-    std::vector<std::string> words (prompt_words (prompt, max_prompt_words, max_word_letters));
-    int head;
-    decisions d;
-    d.kind = choose_kind (words, head);
-    d.item_name = choose_name (words, head);
-    d.mod_name = d.item_name + " Mod";
-    d.mod_id = mod_id_for (d.item_name);
-    d.description = describe (d.kind, d.item_name);
-    d.colours = choose_colours (words, prompt);
-    return d;
+    std::string rest;
+    std::string new_name (new_name_in (prompt, rest));
+    prompt_reading r (read_prompt (in_english (prompt_words (rest, max_prompt_words,
+                                                             max_word_letters))));
+    if (!history.empty () && (!new_name.empty () || is_follow_up (r)))
+      return finish (follow_up (history.back ().decisions, r, new_name));
+    return finish (fresh_item (r, prompt));
   }
 }

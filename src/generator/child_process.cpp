@@ -75,7 +75,8 @@ namespace modforge
 
     // In the child, between fork and exec: async-signal-safe calls only (the daemon may have
     // other threads, and one of them may hold malloc's lock).
-    [[noreturn]] void exec_child (int in, int out, int err, const char* command, pid_t parent)
+    [[noreturn]] void exec_child (int in, int out, int err, const char* command,
+                                  char* const* environment, pid_t parent)
     {
       setpgid (0, 0);
       // If the worker is killed, the command goes too (it is in a group of its own, so a signal
@@ -100,7 +101,8 @@ namespace modforge
       sigemptyset (&none);
       sigprocmask (SIG_SETMASK, &none, nullptr);
 
-      execl ("/bin/sh", "sh", "-c", command, static_cast<char*> (nullptr));
+      const char* argv[] = {"sh", "-c", command, nullptr};
+      execve ("/bin/sh", const_cast<char* const*> (argv), environment);
       _exit (127);
     }
 
@@ -282,8 +284,15 @@ namespace modforge
   }
 
   command_outcome run_shell_command (const std::string& command, const std::string& input,
-                                     int timeout_seconds, std::size_t max_output)
+                                     int timeout_seconds, std::size_t max_output,
+                                     const std::vector<std::string>& environment)
   {
+    // Made before fork: the child may only make async-signal-safe calls.
+    std::vector<char*> env;
+    for (const std::string& e: environment)
+      env.push_back (const_cast<char*> (e.c_str ()));
+    env.push_back (nullptr);
+
     typedef command_outcome::ending ending;
     steady_clock::time_point deadline (steady_clock::now () +
                                        std::chrono::seconds (timeout_seconds));
@@ -294,7 +303,8 @@ namespace modforge
     if (pid < 0)
       fail ("fork");
     if (pid == 0)
-      exec_child (in.read.get (), out.write.get (), err.write.get (), command_text, self);
+      exec_child (in.read.get (), out.write.get (), err.write.get (), command_text, env.data (),
+                  self);
 
     child_guard child (pid);
     setpgid (pid, pid); // the child does it too: whichever runs first wins the race

@@ -10,7 +10,8 @@
 namespace modforge
 {
   // The project builds against Minecraft 1.20.1, Fabric Loader 0.15.11, Fabric API
-  // 0.92.2+1.20.1, Yarn 1.20.1+build.10 and Loom 1.6 (the constants in fabric_files.cpp).
+  // 0.92.2+1.20.1, Yarn 1.20.1+build.10 and Loom 1.6 on Gradle 8.7 (the constants in
+  // fabric_files.cpp and gradle_wrapper.cpp; docs/mods.md says why these).
   std::string fabric_readme (const decisions&);
   std::string fabric_build_gradle ();
   std::string fabric_settings_gradle (const decisions&);

@@ -12,8 +12,11 @@ namespace modforge
   // file beside `path` and renames it on success, so a crash never leaves a partial zip at
   // `path`. `png` is the item texture's PNG. Entries, all under "<modId>/":
   //   README.md, build.gradle, settings.gradle, gradle.properties,
+  //   gradlew (mode 0755), gradlew.bat, gradle/wrapper/gradle-wrapper.jar and .properties,
   //   src/main/resources/fabric.mod.json,
-  //   src/main/java/net/modforge/<package>/<ClassName>.java (java_source.hpp),
+  //   src/main/java/net/modforge/<package>/<ClassName>Mod.java (java_source.hpp),
+  //   src/main/java/net/modforge/<package>/<ClassName>Item.java (java_item_source.hpp),
+  //   src/main/resources/data/<modId>/recipes/<modId>.json (recipes.hpp),
   //   src/main/resources/assets/<modId>/lang/en_us.json,
   //   src/main/resources/assets/<modId>/models/item/<modId>.json,
   //   src/main/resources/assets/<modId>/textures/item/<modId>.png.

@@ -69,6 +69,14 @@ namespace modforge
       });
     }
 
+    // The cells from (x0, y0) to (x1, y1), both included: armour is made of plates.
+    void box (item_shape& s, int x0, int y0, int x1, int y1, part p)
+    {
+      for (int y (y0); y <= y1; ++y)
+        for (int x (x0); x <= x1; ++x)
+          s.cells[y][x] = p;
+    }
+
     void handle (item_shape& s, double top_x, double top_y)
     {
       segment (s, 2.5, 13.5, top_x, top_y, 0.8, part::handle);
@@ -110,6 +118,37 @@ namespace modforge
         segment (s, 2.5, 3.5, 12.5, 13.5, 0.5, part::accent);
         quarter_ring (s, 2.5, 13.5, 10.0, 0.9, part::body);
         disc (s, 9.6, 6.4, 1.1, part::handle);
+      }
+      else if (kind == "helmet")
+      {
+        box (s, 3, 3, 12, 7, part::body);
+        box (s, 3, 8, 5, 11, part::body);
+        box (s, 10, 8, 12, 11, part::body);
+        box (s, 4, 2, 11, 2, part::body);
+        box (s, 3, 7, 12, 7, part::accent);
+      }
+      else if (kind == "chestplate")
+      {
+        box (s, 1, 2, 14, 5, part::body);
+        box (s, 3, 6, 12, 14, part::body);
+        box (s, 6, 2, 9, 3, part::none);
+        box (s, 7, 6, 8, 13, part::accent);
+      }
+      else if (kind == "leggings")
+      {
+        box (s, 3, 2, 12, 5, part::body);
+        box (s, 3, 6, 6, 14, part::body);
+        box (s, 9, 6, 12, 14, part::body);
+        box (s, 3, 2, 12, 2, part::accent);
+      }
+      else if (kind == "boots")
+      {
+        box (s, 2, 6, 5, 12, part::body);
+        box (s, 10, 6, 13, 12, part::body);
+        box (s, 0, 10, 1, 12, part::body);
+        box (s, 14, 10, 15, 12, part::body);
+        box (s, 0, 13, 5, 13, part::accent);
+        box (s, 10, 13, 15, 13, part::accent);
       }
       else if (kind == "food")
       {

@@ -19,7 +19,19 @@ namespace modforge
       {"axe", "axe"}, {"hatchet", "axe"}, {"tomahawk", "axe"}, {"battleaxe", "axe"},
       {"shovel", "shovel"}, {"spade", "shovel"},
       {"hoe", "hoe"}, {"scythe", "hoe"}, {"sickle", "hoe"},
-      {"bow", "bow"}, {"longbow", "bow"}, {"shortbow", "bow"},
+      {"mace", "sword"}, {"club", "sword"}, {"spear", "sword"}, {"claymore", "sword"},
+      {"hammer", "pickaxe"}, {"warhammer", "pickaxe"}, {"drill", "pickaxe"},
+      {"bow", "bow"}, {"longbow", "bow"}, {"shortbow", "bow"}, {"crossbow", "bow"},
+      {"helmet", "helmet"}, {"helm", "helmet"}, {"hat", "helmet"}, {"cap", "helmet"},
+      {"crown", "helmet"}, {"mask", "helmet"}, {"hood", "helmet"}, {"goggles", "helmet"},
+      {"tiara", "helmet"}, {"circlet", "helmet"}, {"headband", "helmet"},
+      {"chestplate", "chestplate"}, {"breastplate", "chestplate"}, {"armor", "chestplate"},
+      {"armour", "chestplate"}, {"tunic", "chestplate"}, {"cuirass", "chestplate"},
+      {"vest", "chestplate"}, {"chainmail", "chestplate"},
+      {"leggings", "leggings"}, {"legging", "leggings"}, {"pants", "leggings"},
+      {"trousers", "leggings"}, {"greaves", "leggings"},
+      {"boots", "boots"}, {"boot", "boots"}, {"shoes", "boots"}, {"shoe", "boots"},
+      {"sandals", "boots"}, {"sneakers", "boots"},
       {"wand", "wand"}, {"staff", "wand"}, {"rod", "wand"}, {"sceptre", "wand"},
       {"scepter", "wand"},
       {"apple", "food"}, {"bread", "food"}, {"pie", "food"}, {"cake", "food"}, {"cookie", "food"},
@@ -35,9 +47,10 @@ namespace modforge
       {"topaz", "gem"}, {"opal", "gem"}, {"jade", "gem"}, {"pearl", "gem"}, {"shard", "gem"},
       {"ingot", "ingot"}, {"bar", "ingot"}, {"alloy", "ingot"}, {"nugget", "ingot"}};
 
-    // Tools and weapons first: what the item is made of or looks like comes second.
+    // Tools and weapons first, then armour: what the item is made of or looks like comes second.
     const char* const kinds_by_rank[] = {
-      "sword", "pickaxe", "axe", "shovel", "hoe", "bow", "wand", "food", "gem", "ingot", "generic"};
+      "sword", "pickaxe", "axe", "shovel", "hoe", "bow", "helmet", "chestplate", "leggings",
+      "boots", "wand", "food", "gem", "ingot", "generic"};
 
     const colour_word colour_words[] = {
       {"red", {200, 40, 40}, false}, {"crimson", {160, 20, 40}, false},
@@ -86,7 +99,8 @@ namespace modforge
       "that", "which", "who", "is", "it", "its", "be", "can", "make", "makes", "create",
       "please", "me", "my", "i", "want", "would", "like", "called", "named", "made", "new",
       "mod", "item", "some", "very", "really", "super", "this", "these", "as", "into", "has",
-      "have", "give", "gives", "add", "adds", "minecraft", "fabric"};
+      "have", "give", "gives", "add", "adds", "minecraft", "fabric", "instead", "same",
+      "matching", "now", "also", "too", "again", "one", "lets", "let", "you", "your"};
 
     // A plural the lists do not hold: "swords" -> "sword".
     std::string singular (const std::string& word)

@@ -11,8 +11,8 @@ namespace modforge
   // The kind a word names ("blade" -> "sword", "pie" -> "food"), plural or not; nullptr if none.
   const char* kind_named_by (const std::string& word);
 
-  // Which kind wins when a prompt names several: a "ruby sword" is a sword, a "golden apple"
-  // food. Lower ranks win; "generic" ranks last.
+  // Which kind wins when a prompt names several: a "ruby sword" is a sword, a "ruby chestplate"
+  // a chestplate, a "golden apple" food. Lower ranks win; "generic" ranks last.
   int kind_rank (const std::string& kind);
 
   struct colour_word
@@ -27,6 +27,7 @@ namespace modforge
   // The colour a word means ("frost" -> light blue), or nullptr.
   const colour_word* colour_named_by (const std::string& word);
 
-  // Articles, prepositions and request words ("a", "of", "make", "please"), never part of a name.
+  // Articles, prepositions, request words and words that refer to the last item ("a", "of",
+  // "make", "please", "instead"), never part of a name.
   bool is_filler_word (const std::string& word);
 }

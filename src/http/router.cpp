@@ -67,7 +67,8 @@ namespace modforge
     {
       if (r.segments != best->segments)
         continue;
-      if (r.method == rq.method)
+      // HEAD runs GET's handler: nginx sends the head of its answer and drops the body.
+      if (r.method == rq.method || (rq.method == "HEAD" && r.method == "GET"))
       {
         for (std::size_t i (0); i != path.size (); ++i)
           if (is_capture (r.segments[i]))
@@ -75,6 +76,8 @@ namespace modforge
         return r.run (rq);
       }
       allow += (allow.empty () ? "" : ", ") + r.method;
+      if (r.method == "GET")
+        allow += ", HEAD";
     }
 
     http_error e (405, "method_not_allowed", "Method " + rq.method + " is not allowed here");

@@ -18,7 +18,7 @@ namespace modforge
   public:
     void add (const std::string& method, const std::string& pattern, handler);
 
-    // Runs the handler of the route that matches. A path that no pattern matches is a not_found
+    // Runs the handler of the route that matches (a GET route's also for HEAD). A path that no pattern matches is a not_found
     // domain_error ("Not found"); a path whose best pattern lacks the method is an http_error
     // 405 with Allow. The best pattern is the one
     // with the most literal segments, so "/api/sessions/new" beats "/api/sessions/{id}".

@@ -15,18 +15,15 @@ namespace modforge
 {
   namespace
   {
-    bool ends_with (const std::string& s, const char* tail)
+    bool is_decimal (const std::string& s)
     {
-      std::size_t n (std::strlen (tail));
-      return s.size () >= n && s.compare (s.size () - n, n, tail) == 0;
+      return !s.empty () && s.size () < 19 && s[0] != '0' &&
+             s.find_first_not_of ("0123456789") == std::string::npos;
     }
 
-    // What a job folder holds for good: image-<n>.png and the zip. Anything else is a temporary
-    // file (ours: "<name>.tmp-<pid>"; libzip's: "<name>.<random>").
-    bool is_final (const std::string& name)
+    bool is_stale (const struct stat& st, std::time_t now)
     {
-      return (name.compare (0, 6, "image-") == 0 && ends_with (name, ".png")) ||
-             ends_with (name, ".zip");
+      return now - st.st_mtime >= stale_temporary_seconds;
     }
 
     std::size_t sweep_temporaries (const std::string& dir, bool dry_run)
@@ -39,17 +36,58 @@ namespace modforge
       while (dirent* e = readdir (d))
       {
         std::string name (e->d_name);
-        if (name == "." || name == ".." || is_final (name))
+        if (name == "." || name == ".." || job_files::is_final (name))
           continue;
         std::string path (dir + "/" + name);
         struct stat st;
-        if (lstat (path.c_str (), &st) != 0 || now - st.st_mtime < stale_temporary_seconds)
+        if (lstat (path.c_str (), &st) != 0 || !is_stale (st, now))
           continue;
         if (dry_run || remove_tree (path))
           ++n;
       }
       closedir (d);
       return n;
+    }
+
+    // One job's folder: the published claim's folder and the one a worker may be writing stay
+    // (less their stale temporaries); other claim folders go. Files in the job's folder itself
+    // are the published ones of a job from before claim folders (files_claim 0), else left over.
+    void sweep_job (const job_files& files, const job_folder& job, bool dry_run,
+                    sweep_report& r)
+    {
+      std::string dir (files.dir (job.id));
+      DIR* d (opendir (dir.c_str ()));
+      if (d == nullptr)
+        return;
+      std::time_t now (std::time (nullptr));
+      std::vector<std::string> names;
+      while (dirent* e = readdir (d))
+        if (std::strcmp (e->d_name, ".") != 0 && std::strcmp (e->d_name, "..") != 0)
+          names.push_back (e->d_name);
+      closedir (d);
+
+      for (const std::string& name: names)
+      {
+        std::string path (dir + "/" + name);
+        struct stat st;
+        if (lstat (path.c_str (), &st) != 0)
+          continue;
+        if (S_ISDIR (st.st_mode) && is_decimal (name))
+        {
+          std::int64_t claim (std::stoll (name));
+          if (claim == job.files_claim || claim == job.claim)
+            r.stale_temporaries += sweep_temporaries (path, dry_run);
+          else if (dry_run || remove_tree (path))
+            ++r.superseded;
+        }
+        else if (job_files::is_final (name) && S_ISREG (st.st_mode))
+        {
+          if (job.files_claim != 0 && (dry_run || unlink (path.c_str ()) == 0))
+            ++r.superseded;
+        }
+        else if (is_stale (st, now) && (dry_run || remove_tree (path)))
+          ++r.stale_temporaries;
+      }
     }
   }
 
@@ -61,23 +99,26 @@ namespace modforge
     r.job_folders = dirs.size ();
 
     // Asked in batches: one IN list per thousand folders.
-    std::vector<std::int64_t> owned;
+    std::vector<job_folder> owned;
     for (std::size_t i (0); i < dirs.size (); i += 1000)
     {
       std::vector<std::int64_t> batch (dirs.begin () + i,
                                        dirs.begin () + std::min (dirs.size (), i + 1000));
       db.transact ([&]
       {
-        std::vector<std::int64_t> some (job_store::existing (batch));
+        std::vector<job_folder> some (job_store::folders (batch));
         owned.insert (owned.end (), some.begin (), some.end ());
       });
     }
-    std::sort (owned.begin (), owned.end ());
+    std::sort (owned.begin (), owned.end (),
+               [] (const job_folder& a, const job_folder& b) {return a.id < b.id;});
 
     for (std::int64_t id: dirs)
     {
-      if (std::binary_search (owned.begin (), owned.end (), id))
-        r.stale_temporaries += sweep_temporaries (files.dir (id), dry_run);
+      auto i (std::lower_bound (owned.begin (), owned.end (), id,
+                                [] (const job_folder& f, std::int64_t id) {return f.id < id;}));
+      if (i != owned.end () && i->id == id)
+        sweep_job (files, *i, dry_run, r);
       else if (dry_run || remove_tree (files.dir (id)))
         ++r.orphan_folders;
     }

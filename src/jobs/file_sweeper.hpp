@@ -1,6 +1,7 @@
 // `modforge-admin sweep`: removes what no job owns under the files directory: folders of jobs
-// whose rows are gone (a crash between a delete and the removal of its files) and temporary files
-// a crashed worker left behind.
+// whose rows are gone (a crash between a delete and the removal of its files), the folders of
+// claims that are neither published nor at work (a worker that lost its lease, or a set that
+// another replaced), and temporary files a crashed worker left behind.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,7 @@ namespace modforge
     std::size_t orphan_folders = 0;   // removed: no such job
     std::size_t stray_entries = 0;    // removed: not a job folder at all
     std::size_t stale_temporaries = 0;
+    std::size_t superseded = 0;       // removed: claim folders (and older files) nobody is shown
   };
 
   // Temporary files younger than this are a worker's work in progress and are left alone.

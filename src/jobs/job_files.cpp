@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -26,6 +27,12 @@ namespace modforge
       return std::system_error (errno, std::generic_category (), what + " " + path);
     }
 
+    bool ends_with (const std::string& s, const char* tail)
+    {
+      std::size_t n (std::strlen (tail));
+      return s.size () >= n && s.compare (s.size () - n, n, tail) == 0;
+    }
+
     bool is_decimal (const char* s)
     {
       if (*s == '\0' || *s == '0')
@@ -44,21 +51,55 @@ namespace modforge
     return root_ + "/" + std::to_string (job);
   }
 
-  std::string job_files::image_name (std::int64_t job, int index)
+  std::string job_files::folder_name (std::int64_t job, std::int64_t claim)
   {
-    return std::to_string (job) + "/image-" + std::to_string (index) + ".png";
+    return std::to_string (job) + (claim == 0 ? "" : "/" + std::to_string (claim));
   }
 
-  std::string job_files::zip_name (std::int64_t job, const std::string& filename)
+  std::string job_files::image_name (std::int64_t job, std::int64_t claim, int index)
   {
-    return std::to_string (job) + "/" + filename;
+    return folder_name (job, claim) + "/image-" + std::to_string (index) + ".png";
   }
 
-  void job_files::make_dir (std::int64_t job) const
+  std::string job_files::zip_name (std::int64_t job, std::int64_t claim,
+                                   const std::string& filename)
   {
-    for (const std::string& d: {root_, dir (job)})
+    return folder_name (job, claim) + "/" + filename;
+  }
+
+  bool job_files::is_final (const std::string& name)
+  {
+    return (name.compare (0, 6, "image-") == 0 && ends_with (name, ".png")) ||
+           ends_with (name, ".zip");
+  }
+
+  void job_files::make_claim_dir (std::int64_t job, std::int64_t claim,
+                                  std::int64_t published) const
+  {
+    std::string folder (path (folder_name (job, claim)));
+    for (const std::string& d: {root_, dir (job), folder})
       if (mkdir (d.c_str (), 0755) != 0 && errno != EEXIST)
         throw system_error ("cannot create", d);
+
+    std::string from (path (folder_name (job, published)));
+    DIR* d (opendir (from.c_str ()));
+    if (d == nullptr)
+    {
+      if (errno == ENOENT)     // nothing published yet
+        return;
+      throw system_error ("cannot list", from);
+    }
+    std::unique_ptr<DIR, int (*) (DIR*)> closer (d, closedir);
+    while (dirent* e = readdir (d))
+    {
+      std::string name (e->d_name), source (from + "/" + name);
+      struct stat st;
+      if (!is_final (name) || lstat (source.c_str (), &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      std::string target (folder + "/" + name);
+      if (link (source.c_str (), target.c_str ()) != 0 && errno != EEXIST)
+        throw system_error ("cannot link", target);
+    }
   }
 
   void job_files::write_atomically (const std::string& path, const std::string& bytes)

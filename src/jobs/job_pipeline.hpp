@@ -1,8 +1,10 @@
-// Runs one claimed job through the generator: analyse the prompt, draw the candidate images,
-// package the mod; each stage is recorded (status, progress, log) under the job's lease.
+// Runs one claimed job through the generator: analyse the prompt (with the session's earlier
+// jobs), draw the candidate images, package the mod; each stage is recorded (status, progress,
+// log) under the job's lease.
 #pragma once
 
 #include "../common/config.hpp"
+#include "../generator/analyser.hpp"
 #include "job_files.hpp"
 #include "job_queue.hpp"
 
@@ -20,6 +22,9 @@ namespace modforge
 
   private:
     void stages (const claimed_job&);
+
+    // The session's earlier jobs that have decisions, for the analyser.
+    std::vector<earlier_job> history_of (const claimed_job&);
 
     job_queue& queue_;
     const job_files& files_;

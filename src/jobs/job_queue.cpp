@@ -90,6 +90,7 @@ namespace modforge
 
         out.id = j->id;
         out.job_id = j->job_id;
+        out.session_id = job_store::session_of (*j);
         out.prompt = j->prompt;
         out.task = j->task;
         out.decisions = j->decisions;
@@ -98,6 +99,7 @@ namespace modforge
         out.selected_image = j->selected_image;
         out.attempts = j->attempts;
         out.claim = j->claim;
+        out.files_claim = j->files_claim;
         out.user_id = pick.user_id;
         claimed = true;
       });
@@ -143,6 +145,7 @@ namespace modforge
     {
       enter_status (j, job_status::completed);
       j.result = result_json;
+      j.files_claim = c.claim;    // the zip is in this claim's folder
       j.error.reset ();
       append_log (j, now_utc (), message);
     });
@@ -163,5 +166,15 @@ namespace modforge
       j.error = error;
       append_log (j, now_utc (), "Failed: " + error);
     });
+  }
+
+  std::vector<job_summary> job_queue::history (const claimed_job& c, std::size_t limit)
+  {
+    std::vector<job_summary> r;
+    db_.transact ([&]
+    {
+      r = job_store::earlier_with_decisions (c.session_id, c.id, limit);
+    });
+    return r;
   }
 }

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <odb/nullable.hxx>
 
 #include "../../odb/job.hxx"
+#include "../../odb/job_summary.hxx"
 #include "../common/config.hpp"
 #include "../db/database.hpp"
 
@@ -19,6 +21,7 @@ namespace modforge
   {
     std::int64_t id = 0;        // database id (the files folder's name)
     std::string job_id;         // public UUID
+    std::int64_t session_id = 0;
     std::string prompt;
     job_task task = job_task::generate;
     odb::nullable<json_text> decisions;  // the analyser's, as JSON (for images and package)
@@ -27,6 +30,7 @@ namespace modforge
     int selected_image = 0;
     int attempts = 0;
     std::int64_t claim = 0;     // the fencing number: the row's claim while this is ours
+    std::int64_t files_claim = 0;  // the claim whose folder was published when this was claimed
     std::int64_t user_id = 0;   // the owner (whose queue counts the job running)
   };
 
@@ -47,12 +51,17 @@ namespace modforge
     // claimed it), in which case the caller must stop working on it.
     bool update (const claimed_job&, const std::function<void (job&)>& change);
 
-    // Ends the job: completed (progress 100, the result {filename, size}) or failed (error).
+    // Ends the job: completed (progress 100, the result {filename, size}, and this claim's
+    // folder published) or failed (error).
     bool complete (const claimed_job&, const std::string& result_json, const std::string& log);
     bool fail (const claimed_job&, const std::string& error);
 
     // Whether the job's row still exists.
     bool exists (std::int64_t id);
+
+    // The prompts and decisions of the jobs of the same session created before this one that
+    // have decisions: the `limit` most recent, oldest first (the analysis's history).
+    std::vector<job_summary> history (const claimed_job&, std::size_t limit);
 
   private:
     database& db_;

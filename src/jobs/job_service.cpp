@@ -204,7 +204,7 @@ namespace modforge
     job j (status (p, job_id));
     if (index < 0 || index >= j.images_ready)
       throw not_found ("Image not found");
-    return job_file {job_files::image_name (j.id, index),
+    return job_file {job_files::image_name (j.id, j.files_claim, index),
                      "image-" + std::to_string (index) + ".png"};
   }
 
@@ -217,6 +217,6 @@ namespace modforge
     db_.read_one ([&] {j = job_store::find_owned (job_id, p.user_id, false);});
     if (j == nullptr || result_filename (*j) != filename)
       throw not_found ("File not found");
-    return job_file {job_files::zip_name (j->id, filename), filename};
+    return job_file {job_files::zip_name (j->id, j->files_claim, filename), filename};
   }
 }

@@ -6,6 +6,7 @@
 #include <odb/exceptions.hxx>
 
 #include "../common/domain_error.hpp"
+#include "../generator/analyser.hpp"
 #include "../generator/decisions.hpp"
 
 namespace modforge
@@ -26,6 +27,12 @@ namespace modforge
     catch (const odb::exception&)
     {
       f.retry_later = true;
+    }
+    catch (const analyser_failure& x)
+    {
+      // The owner reads a plain sentence; the operator, what the command did.
+      f.error = x.what ();
+      f.log = x.detail ();
     }
     catch (const generator_error& x)
     {

@@ -19,7 +19,8 @@ namespace modforge
   };
 
   // Judges the exception `e` a stage threw: an unavailable domain_error or an ODB exception is
-  // retried later; a generator_error fails the job with its own sentence; a std::system_error
+  // retried later; an analyser_failure fails the job with its plain sentence and logs its
+  // detail; another generator_error fails the job with its own sentence; a std::system_error
   // (the disk: full, unwritable) or any other std::exception fails it as "Could not write the
   // job's files: ..." and is logged. Anything that is not a std::exception goes on as well.
   stage_failure judge_stage_failure (std::exception_ptr e);

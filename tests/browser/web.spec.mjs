@@ -4,12 +4,14 @@
 // main screens go to MODFORGE_SCREENSHOTS. Prints `ok`/`FAIL` per test, last `N passed, N failed`.
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 
 const BASE = process.env.MODFORGE_URL;
+// The stack's SMTP sink keeps every mail in this Maildir.
+const MAILDIR = join(process.env.MODFORGE_RUNDIR || ".", "mail", "new");
 const SHOTS = process.env.MODFORGE_SCREENSHOTS;
 const CHROMIUM = process.env.MODFORGE_CHROMIUM || "/usr/bin/chromium";
 const ONLY = process.argv.slice(2);
@@ -99,6 +101,33 @@ async function login(page, user) {
   await page.waitForSelector("#app-view:not([hidden])");
 }
 
+// The mails to `address` about `subject` in the stack's Maildir, oldest first: {subject, body}.
+function mailsTo(address, subject) {
+  let names = [];
+  try { names = readdirSync(MAILDIR).sort(); } catch (e) { /* nothing delivered yet */ }
+  return names.map((n) => readFileSync(join(MAILDIR, n), "utf8"))
+    .map((text) => {
+      const [head, ...rest] = text.split("\n\n");
+      const header = (name) => (head.match(new RegExp(`^${name}: (.*)$`, "m")) || [])[1];
+      return { to: header("Delivered-To"), subject: header("Subject") || "", body: rest.join("\n\n") };
+    })
+    .filter((m) => m.to === address && m.subject.includes(subject));
+}
+
+// Waits for the `count`-th such mail and answers the address of its `kind` link (reset, verify).
+async function mailedLink(address, subject, kind, count = 1) {
+  for (let i = 0; i < 200; i++) {
+    const mails = mailsTo(address, subject);
+    if (mails.length >= count) {
+      const link = mails[count - 1].body.match(new RegExp(`^(\\S+/#${kind}=[0-9a-f]{64})$`, "m"));
+      assert.ok(link, `no ${kind} link in:\n${mails[count - 1].body}`);
+      return link[1];
+    }
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`no mail ${count} to ${address} about ${subject}`);
+}
+
 const sessionNames = (page) => page.$$eval("#session-list .session-name", (els) => els.map((e) => e.textContent));
 const latestJob = (page) => page.locator("#job-list > li.job").last();
 
@@ -132,6 +161,79 @@ test("register logs in and shows the first session", async () => {
   assert.match(await A.page.textContent("#session-title"), /^Untitled session \d+$/);
   assert.ok(await tokenOf(A.page), "the token is in sessionStorage");
   assert.equal(await A.page.evaluate(() => localStorage.length), 0, "nothing in localStorage");
+});
+
+test("unverified: a banner with the address, and its button mails a new link", async () => {
+  await A.page.waitForSelector("#verify-banner:not([hidden])");
+  assert.equal(await A.page.textContent("#banner-email"), alice.email);
+  const first = await mailedLink(alice.email, "Confirm", "verify", 1);
+  await A.page.click("#resend-verification");
+  await A.page.waitForSelector("#status:text('A new link is on its way')");
+  const second = await mailedLink(alice.email, "Confirm", "verify", 2);
+  assert.notEqual(first, second);
+  assert.ok(second.startsWith(`${BASE}/#verify=`), second);
+  state.firstVerifyLink = first;
+  state.verifyLink = second;
+  await shot(A.page, "verify-banner");
+});
+
+test("the verification link's page verifies the address; the banner goes", async () => {
+  // The older link no longer works (a newer one was asked for).
+  const V = await openBrowser("verify-old");
+  await V.page.goto(state.firstVerifyLink);
+  await V.page.waitForSelector("#verify-result:text('not valid')");
+  // The newer one, followed in the tab that is logged in.
+  await A.page.goto(state.verifyLink);
+  await A.page.waitForSelector(`#verify-result:text('${alice.email} is verified')`);
+  assert.equal(new URL(A.page.url()).hash, "", "the token left the address bar");
+  await shot(A.page, "verify");
+  await A.page.click("#verify-continue");
+  await A.page.waitForSelector("#app-view:not([hidden])");
+  await A.page.waitForSelector("#session-list li");
+  assert.equal(await A.page.isHidden("#verify-banner"), true);
+  const me = await api("GET", "/api/auth/me", undefined, await tokenOf(A.page));
+  assert.equal(me.json.user.email_verified, true);
+});
+
+test("forgot password: the mailed link's page sets a new password", async () => {
+  const dave = { username: `dave_${run}`, email: `dave_${run}@example.com`, password: PASSWORD };
+  assert.equal((await api("POST", "/api/auth/register", dave)).status, 201);
+  const R = await openBrowser("recovery");
+  state.R = R;
+  await R.page.goto(BASE + "/");
+  await R.page.click("#show-forgot");
+  await R.page.fill("#forgot-login", dave.email);
+  await R.page.click("#forgot-form button[type=submit]");
+  await R.page.waitForSelector("#forgot-done:text('If that account exists, a reset link has been sent')");
+  await shot(R.page, "forgot");
+  const link = await mailedLink(dave.email, "Reset", "reset");
+  assert.ok(link.startsWith(`${BASE}/#reset=`), link);
+  await R.page.goto(link);
+  await R.page.waitForSelector("#reset-view:not([hidden])");
+  assert.equal(new URL(R.page.url()).hash, "", "the token left the address bar");
+  await R.page.fill("#reset-password", "a new password for dave");
+  await R.page.fill("#reset-repeat", "a different one");
+  await R.page.click("#reset-form button[type=submit]");
+  await R.page.waitForSelector("#reset-error:text('The two passwords differ.')");
+  await R.page.fill("#reset-repeat", "a new password for dave");
+  await shot(R.page, "reset");
+  await R.page.click("#reset-form button[type=submit]");
+  await R.page.waitForSelector("#login-note:text('Your password is set')");
+  assert.equal((await api("POST", "/api/auth/login", dave)).status, 401);
+  await login(R.page, { ...dave, password: "a new password for dave" });
+  state.resetLink = link;
+});
+
+test("a used reset link says so, and changes nothing", async () => {
+  const U = await openBrowser("reset-again");
+  await U.page.goto(state.resetLink);
+  await U.page.waitForSelector("#reset-view:not([hidden])");
+  await U.page.fill("#reset-password", "yet another password");
+  await U.page.fill("#reset-repeat", "yet another password");
+  await U.page.click("#reset-form button[type=submit]");
+  await U.page.waitForSelector("#reset-error:text('This reset link is not valid')");
+  await U.page.click("#reset-cancel");
+  await U.page.waitForSelector("#auth-view:not([hidden])");
 });
 
 test("register: a taken username is refused with the API's message", async () => {
@@ -313,12 +415,14 @@ test("regenerate: new candidate images, packaged with the first", async () => {
 test("download: the zip, fetched with the token, saved by the browser", async () => {
   const card = latestJob(A.page);
   const [download] = await Promise.all([A.page.waitForEvent("download"), card.locator("button.download").click()]);
-  assert.match(download.suggestedFilename(), /^frost_sword-[0-9a-f-]{36}\.zip$/);
+  // The mod id is the job's own: the name's base and six hex digits of the job id.
+  assert.match(download.suggestedFilename(), /^frost_sword_[0-9a-f]{6}-[0-9a-f-]{36}\.zip$/);
+  const modId = download.suggestedFilename().split("-")[0];
   const path = await download.path();
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
   const listing = execFileSync("unzip", ["-l", path], { encoding: "utf8" });
-  for (const f of ["fabric.mod.json", "build.gradle", "assets/frost_sword/textures/item/frost_sword.png", "en_us.json"]) {
+  for (const f of ["fabric.mod.json", "build.gradle", "gradlew", `assets/${modId}/textures/item/${modId}.png`, "en_us.json"]) {
     assert.ok(listing.includes(f), `${f} in\n${listing}`);
   }
 });

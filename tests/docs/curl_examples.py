@@ -3,7 +3,8 @@
 walk-through first (its ids are those of an empty database), then README.md's quick start.
 
 Every ```sh block under each document's section is run by one bash, in order, with only the
-address changed (http://127.0.0.1:3000 -> the stack's port). A `curl` shell function records
+address changed (http://127.0.0.1:3000 -> the stack's port) and the Maildir of make run
+(build/run/dev/mail -> the stack's). A `curl` shell function records
 each call's status and body. A statement followed directly by a comment of the form
 `# NNN {...}` must answer NNN, and every `"key":"value"` shown in full in that comment must
 appear in the body; any other statement must answer 2xx. A statement
@@ -22,6 +23,7 @@ from tests.kit.stack import REPO, Stack
 # (document, the heading of its section with the curl lines), in the order they run.
 DOCUMENTS = [("docs/api.md", "## The curl walk-through"), ("README.md", "## Quick start")]
 DOCUMENTED_URL = "http://127.0.0.1:3000"
+DOCUMENTED_MAILDIR = "build/run/dev/mail"
 STATUS_COMMENT = re.compile(r"^# (\d{3}) ")
 # Every "key":"value" a comment shows in full (values elided with … are not compared).
 SHOWN_FIELDS = re.compile(r'"(\w+)":"([^"…]*)"')
@@ -103,7 +105,9 @@ def main():
         stack.start()
         # A marker before each statement, so that each curl call is matched to its statement.
         script = CURL_FUNCTION + "".join(
-            "printf '#%d\\n' >> \"$CURL_LOG\"\n%s\n" % (n, text.replace(DOCUMENTED_URL, stack.url))
+            "printf '#%d\\n' >> \"$CURL_LOG\"\n%s\n" % (
+                n, text.replace(DOCUMENTED_URL, stack.url).replace(DOCUMENTED_MAILDIR,
+                                                                    stack.maildir))
             for n, (text, _, _, _) in enumerate(stmts))
         # Downloads (curl -o, -OJ) land in a scratch directory, not in the tree.
         with tempfile.NamedTemporaryFile("r", suffix=".log") as log, \

@@ -6,7 +6,8 @@ import shlex
 import signal
 
 from tests.e2e.api_test_case import ApiTestCase
-from tests.kit.suite_stack import stack
+from tests.kit.suite_stack import psql, stack
+from tests.kit.waits import wait_until
 
 # What an external analyser prints (the aiDecisions JSON).
 DECISIONS = {"itemName": "Test Blade", "modName": "Test Blade Mod", "modId": "test_blade",
@@ -33,6 +34,11 @@ def worker_env(command, timeout):
 class OwnWorkersTestCase(ApiTestCase):
 
     def setUp(self):
+        # Jobs that earlier tests left in the queue would go to this test's workers (and to its
+        # analyser): the stack's workers finish them first.
+        self.assertTrue(wait_until(lambda: psql("SELECT count(*) FROM jobs WHERE status IN "
+                                                "('queued', 'running')") == "0", 60, 0.1),
+                        "earlier tests' jobs are still queued or running")
         stack().workers_stop()
 
     def tearDown(self):

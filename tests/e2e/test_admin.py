@@ -1,5 +1,5 @@
 """e2e: modforge-admin's account commands (create-user, disable-user, enable-user, list-users,
-revoke-tokens, stats) against the running stack: their output and exit codes, --help, usage
+revoke-tokens, set-password, send-reset, stats) against the running stack: their output and exit codes, --help, usage
 errors, and that what they do is what the API then sees.
 """
 import os
@@ -7,11 +7,12 @@ import re
 import subprocess
 
 from tests.e2e.api_test_case import ApiTestCase
-from tests.kit.api import generate, login_reply, new_user, unique, wait_for_job
+from tests.kit.api import (api, count_mail, generate, login_reply, new_user, next_mail,
+                           reset_password, unique, wait_for_job)
 from tests.kit.suite_stack import psql, stack
 
 COMMANDS = ("migrate", "sweep", "create-user", "disable-user", "enable-user", "list-users",
-            "revoke-tokens", "stats")
+            "revoke-tokens", "set-password", "send-reset", "stats")
 
 EXIT_USAGE = 2
 EXIT_SCHEMA_NEWER = 3
@@ -96,7 +97,8 @@ class HelpAndUsageTest(AdminTestCase):
                  ("list-users", "--limit", "1001"), ("list-users", "--limit", "x"),
                  ("list-users", "--limit=-1"), ("list-users", "--offset", "-1"),
                  ("list-users", "--offset", "1e3"), ("list-users", "--sort", "id"),
-                 ("list-users", "50")]
+                 ("list-users", "50"), ("set-password",), ("set-password", "a", "b"),
+                 ("send-reset",), ("send-reset", "a", "b")]
         for args in cases:
             with self.subTest(args=args):
                 r = admin(*args)
@@ -110,6 +112,9 @@ class HelpAndUsageTest(AdminTestCase):
         self.assertIn("standard input", r.stderr)
         r = admin("create-user", name, name + "@example.com", "--password=" + password)
         self.assertExit(r, EXIT_USAGE)
+        r = admin("set-password", name, password, stdin=password + "\n")
+        self.assertExit(r, EXIT_USAGE)
+        self.assertIn("standard input", r.stderr)
         self.assertEqual(psql("SELECT count(*) FROM users WHERE username_key = '%s'" % name), "0")
         self.assertEqual(login_reply(name, password).status, 401)
 
@@ -310,8 +315,11 @@ class StatsTest(AdminTestCase):
         before = stats()
         for key in ("users.total", "users.active", "sessions", "tokens", "jobs.total",
                     "jobs.queued", "jobs.analyzing", "jobs.generating", "jobs.packaging",
-                    "jobs.completed", "jobs.failed", "files.count", "files.bytes"):
+                    "jobs.completed", "jobs.failed", "mail.queued", "mail.sending", "mail.sent",
+                    "mail.failed", "files.count", "files.bytes"):
             self.assertIn(key, before)
+        self.assertEqual(sum(v for k, v in before.items() if k.startswith("mail.")),
+                         int(psql("SELECT count(*) FROM mail_outbox")))
         self.assertEqual(before["users.total"], int(psql("SELECT count(*) FROM users")))
         self.assertEqual(before["tokens"], int(psql("SELECT count(*) FROM session_tokens")))
 
@@ -321,6 +329,8 @@ class StatsTest(AdminTestCase):
         self.assertEqual(after_user["users.active"], before["users.active"] + 1)
         self.assertEqual(after_user["sessions"], before["sessions"] + 1)
         self.assertEqual(after_user["tokens"], before["tokens"] + 1)
+        mail = lambda s: sum(v for k, v in s.items() if k.startswith("mail."))  # noqa: E731
+        self.assertEqual(mail(after_user), mail(before) + 1, "its verification mail")
 
         r = generate(u)
         self.assertEqual(r.status, 202, r)
@@ -340,6 +350,57 @@ class StatsTest(AdminTestCase):
         self.assertEqual(disabled["users.total"], after_job["users.total"])
         self.assertEqual(disabled["users.active"], after_job["users.active"] - 1)
         self.assertEqual(disabled["tokens"], after_job["tokens"] - 1)
+
+
+class PasswordTest(AdminTestCase):
+
+    def test_set_password_ends_every_login_and_mails_a_notice(self):
+        u = new_user()
+        notices = count_mail(u.email, "password was changed")
+        r = admin("set-password", u.username.upper(), stdin="set by an operator\n")
+        self.assertExit(r, 0, r"^set the password of user #%d %s <%s>; revoked 1 token; a "
+                              r"notice is queued for %s\n$" % (u.id, u.username, u.email, u.email))
+        self.assertInvalidToken(u.token)
+        self.assertEqual(login_reply(u.username, u.password).status, 401)
+        token = login_reply(u.username, "set by an operator").json["session"]["token"]
+        events = api("GET", "/api/auth/events", token=token).json["events"]
+        # Newest first; the operator's change has no client address.
+        self.assertEqual([(e["kind"], e["ip_address"]) for e in events[:3]],
+                         [("login", "127.0.0.1"), ("login_failed", "127.0.0.1"),
+                          ("password_changed", None)])
+        next_mail(u.email, "password was changed", notices)
+
+    def test_set_password_refuses_what_register_refuses(self):
+        u = new_user()
+        for password in ("short", u.username, "p" * 73):
+            with self.subTest(password=password):
+                self.assertExit(admin("set-password", u.username, stdin=password + "\n"),
+                                EXIT_INVALID_INPUT)
+        self.assertExit(admin("set-password", "nobody-" + unique(), stdin="long enough!\n"),
+                        EXIT_NO_SUCH_USER)
+        self.assertExit(admin("set-password", "#x", stdin="long enough!\n"), EXIT_INVALID_INPUT)
+        self.assertValidToken(u.token)
+        self.assertEqual(login_reply(u.username, u.password).status, 200)
+
+    def test_send_reset_mails_a_link_that_works(self):
+        u = new_user()
+        resets = count_mail(u.email, "Reset")
+        r = admin("send-reset", "#%d" % u.id)
+        self.assertExit(r, 0, r"^queued a password reset mail to %s for user #%d %s <%s>\n$"
+                              % (u.email, u.id, u.username, u.email))
+        token = next_mail(u.email, "Reset", resets).token("reset")
+        self.assertOk(reset_password(token, "chosen after a reset"))
+        self.assertEqual(login_reply(u.username, "chosen after a reset").status, 200)
+
+    def test_send_reset_refuses_a_disabled_account(self):
+        u = new_user()
+        self.assertExit(admin("disable-user", u.username), 0)
+        r = admin("send-reset", u.username)
+        self.assertExit(r, 1)
+        self.assertIn("disabled", r.stderr)
+        self.assertEqual(psql("SELECT count(*) FROM mail_outbox WHERE user_id = %d AND "
+                              "subject LIKE 'Reset%%'" % u.id), "0")
+        self.assertExit(admin("send-reset", "nobody-" + unique()), EXIT_NO_SUCH_USER)
 
 
 class DatabaseTest(AdminTestCase):

@@ -26,11 +26,15 @@ JOB_SHAPE = {
 def expected_entries(mod_id):
     """The tree a project zip must hold (the generator's fabric_project_entries)."""
     package = mod_id.replace("-", "")
-    cls = "".join(p.capitalize() for p in re.split(r"[_-]", mod_id) if p) + "Mod"
+    base = re.sub(r"_[0-9a-f]{6}$", "", mod_id)
+    cls = "".join(p.capitalize() for p in re.split(r"[_-]", base) if p)
     res = "src/main/resources/"
+    java = "src/main/java/net/modforge/%s/" % package
     names = ["README.md", "build.gradle", "settings.gradle", "gradle.properties",
-             res + "fabric.mod.json",
-             "src/main/java/net/modforge/%s/%s.java" % (package, cls),
+             "gradlew", "gradlew.bat", "gradle/wrapper/gradle-wrapper.jar",
+             "gradle/wrapper/gradle-wrapper.properties",
+             res + "fabric.mod.json", java + cls + "Mod.java", java + cls + "Item.java",
+             res + "data/%s/recipes/%s.json" % (mod_id, mod_id),
              res + "assets/%s/lang/en_us.json" % mod_id,
              res + "assets/%s/models/item/%s.json" % (mod_id, mod_id),
              res + "assets/%s/textures/item/%s.png" % (mod_id, mod_id)]
@@ -45,6 +49,12 @@ def png_size(data):
 
 def files_dir(job_db_id):
     return os.path.join(stack().data_dir, "files", str(job_db_id))
+
+
+def published_dir(job_id):
+    """The folder of the job whose files clients get: that of its published claim."""
+    return os.path.join(stack().data_dir, "files", psql(
+        "SELECT id || '/' || files_claim FROM jobs WHERE job_id = '%s'" % job_id))
 
 
 def job_db_id(job_id):
@@ -85,8 +95,13 @@ class JobsTest(ApiTestCase):
         self.assertEqual(j["prompt"], "a glowing blue sword of frost")
         d = j["aiDecisions"]
         self.assertShape(d, {"itemName": str, "modName": str, "modId": str, "description": str,
-                             "kind": str, "colours": list}, "aiDecisions")
+                             "kind": str, "colours": list, "material": str, "tier": str,
+                             "stats": dict, "abilities": list, "abilityLevel": INT,
+                             "recipe": dict}, "aiDecisions")
         self.assertRegex(d["modId"], FABRIC_MOD_ID)
+        # One id per job: the readable base and six hex digits of the job id.
+        self.assertEqual(d["modId"], "frost_sword_" + j["job_id"][:6])
+        self.assertEqual((d["kind"], d["abilities"]), ("sword", ["glowing", "freeze"]))
         self.assertEqual(d["kind"], "sword")
         self.assertEqual([i["index"] for i in j["images"]], [0, 1, 2, 3])
         for i in j["images"]:
@@ -198,8 +213,7 @@ class JobsTest(ApiTestCase):
         after = [self.image(u, again, i) for i in range(2)]
         self.assertFalse(before & set(after), "regenerated images repeat old ones")
         self.assertError(u.api("GET", "/api/jobs/%s/images/2" % j["job_id"]), 404, "not_found")
-        self.assertFalse(os.path.exists(os.path.join(files_dir(job_db_id(j["job_id"])),
-                                                     "image-2.png")))
+        self.assertFalse(os.path.exists(os.path.join(published_dir(j["job_id"]), "image-2.png")))
         # No count: as many as the last set.
         self.assertOk(u.api("POST", "/api/jobs/%s/regenerate-images" % j["job_id"]), 202)
         self.assertEqual(len(wait_for_job(u, j["job_id"])["images"]), 2)
@@ -321,7 +335,8 @@ class JobsTest(ApiTestCase):
         j = self.completed_job(u, "an iron ingot", session_id=s["id"])
         kept = self.completed_job(u, "a diamond axe")
         folder, kept_folder = files_dir(job_db_id(j["job_id"])), files_dir(job_db_id(kept["job_id"]))
-        self.assertTrue(os.path.isfile(os.path.join(folder, j["result"]["filename"])))
+        self.assertTrue(os.path.isfile(os.path.join(published_dir(j["job_id"]),
+                                                    j["result"]["filename"])))
         self.assertOk(u.api("DELETE", "/api/sessions/%d" % s["id"]))
         self.assertFalse(os.path.exists(folder), "the deleted session's files are still there")
         self.assertEqual(psql("SELECT count(*) FROM jobs WHERE job_id = '%s'" % j["job_id"]), "0")
@@ -348,12 +363,21 @@ class JobsTest(ApiTestCase):
         fresh = os.path.join(owned, "image-1.png.tmp-456")
         with open(fresh, "w") as f:
             f.write("in progress")
+        # The folder of a claim that is neither published nor at work (its worker lost the
+        # lease): nobody is shown it.
+        lost = os.path.join(owned, "99")
+        os.makedirs(lost)
+        with open(os.path.join(lost, "image-0.png"), "wb") as f:
+            f.write(b"from a worker that lost its lease")
 
         admin = os.path.join(stack().bin_dir, "modforge-admin")
         dry = subprocess.run([admin, "sweep", "--dry-run"], env=stack().env(),
                              capture_output=True, text=True, timeout=60)
         self.assertEqual(dry.returncode, 0, dry.stderr)
         self.assertIn("would remove: 1 folders of deleted jobs, 1 stray entries, 1 stale", dry.stdout)
+        # Other tests' jobs drew new sets or packaged again: theirs count too.
+        self.assertRegex(dry.stdout, r", [1-9][0-9]* superseded claim folders or files ")
+        self.assertTrue(os.path.exists(lost))
         self.assertTrue(os.path.exists(orphan))
         out = subprocess.run([admin, "sweep"], env=stack().env(), capture_output=True,
                              text=True, timeout=60)
@@ -363,7 +387,9 @@ class JobsTest(ApiTestCase):
         self.assertFalse(os.path.exists(stray))
         self.assertFalse(os.path.exists(stale))
         self.assertTrue(os.path.exists(fresh))
-        self.assertTrue(os.path.isfile(os.path.join(owned, j["result"]["filename"])))
+        self.assertFalse(os.path.exists(lost))
+        self.assertTrue(os.path.isfile(os.path.join(published_dir(j["job_id"]),
+                                                    j["result"]["filename"])))
         self.assertEqual(self.download(u, j).status, 200)
         os.unlink(fresh)
         bad = subprocess.run([admin, "sweep", "--now"], env=stack().env(), capture_output=True,

@@ -9,7 +9,7 @@ from tests.kit.suite_stack import BCRYPT_COST, LAST_USED_INTERVAL, psql
 
 LOGIN_SHAPE = {"success": bool, "message": str,
                "session": {"id": INT, "token": UUID4, "name": NULLABLE_STR, "created_at": TS},
-               "user": {"id": INT, "username": str, "email": str}}
+               "user": {"id": INT, "username": str, "email": str, "email_verified": bool}}
 
 
 class LoginTest(ApiTestCase):
@@ -20,7 +20,8 @@ class LoginTest(ApiTestCase):
         body = self.assertOk(r)
         self.assertShape(body, LOGIN_SHAPE)
         self.assertEqual(body["message"], "Login successful")
-        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email})
+        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email,
+                                        "email_verified": False})
         self.assertNotIn(u.password, r.text)
 
     def test_first_login_creates_the_first_session(self):

@@ -6,7 +6,8 @@ from tests.kit.api import api, login_reply, new_user, register, unique
 from tests.kit.bcrypt import verify_bcrypt
 from tests.kit.suite_stack import BCRYPT_COST, psql
 
-ME_USER = {"id": INT, "username": str, "email": str, "created_at": TS, "updated_at": TS}
+ME_USER = {"id": INT, "username": str, "email": str, "email_verified": bool, "created_at": TS,
+           "updated_at": TS}
 BAD_PASSWORD = "Current password is incorrect"
 
 

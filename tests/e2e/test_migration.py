@@ -1,5 +1,6 @@
-"""e2e: modforge-admin migrate upgrades a version-1 database that holds data, keeps the data,
-and refuses what it cannot handle. Each test uses a database of its own in the stack's cluster.
+"""e2e: modforge-admin migrate upgrades a version-1 and a version-2 database that hold data,
+keeps the data, and refuses what it cannot handle. Each test uses a database of its own in the
+stack's cluster.
 """
 import os
 import re
@@ -12,6 +13,8 @@ from tests.kit.stack import REPO
 from tests.kit.suite_stack import stack
 
 V1_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v1.sql")
+V2_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v2.sql")
+CURRENT = 3
 
 
 def current_version():
@@ -44,6 +47,12 @@ INSERT INTO jobs (user_id, session_id, job_id, status, progress, prompt, logs, c
 INSERT INTO auth_events (user_id, "time", kind) VALUES (1, now(), 'register');
 """
 
+# Version 2 added the throttle's counters.
+V2_DATA = V1_DATA + """
+INSERT INTO login_throttles (scope, key, events, first_event_at, last_event_at)
+  VALUES ('account', 'user:1', 2, now(), now());
+"""
+
 
 def psql(db, sql=None, file=None):
     """SQL, or an SQL file, in the database db of the stack's cluster."""
@@ -74,35 +83,54 @@ class MigrationTest(ApiTestCase):
                 psql(self.db, "SELECT job_id, status, prompt FROM jobs"),
                 psql(self.db, "SELECT kind FROM auth_events")]
 
-    def test_from_version_1_with_data(self):
-        psql(self.db, file=V1_SCHEMA)
-        psql(self.db, V1_DATA % {"hash": bcrypt("a password", 4)})
-        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), "1")
+    def migrated_keeps_the_data(self, schema, data, version):
+        psql(self.db, file=schema)
+        psql(self.db, data % {"hash": bcrypt("a password", 4)})
+        self.assertEqual(psql(self.db, "SELECT version FROM schema_version"), str(version))
         before = self.snapshot()
 
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("migrated the schema from version 1 to %d" % CURRENT, r.stdout)
+        self.assertIn("migrated the schema from version %d to %d" % (version, CURRENT), r.stdout)
         self.assertEqual(psql(self.db, "SELECT version, migration FROM schema_version"),
                          "%d|f" % CURRENT)
         self.assertEqual(self.snapshot(), before)
+        if version >= 2:
+            self.assertEqual(psql(self.db, "SELECT scope, key, events FROM login_throttles"),
+                             "account|user:1|2")
+        # A job from before claim folders keeps its files in the job's folder (claim 0).
+        self.assertEqual(psql(self.db, "SELECT DISTINCT files_claim FROM jobs"), "0")
         # The jobs still to be done have their user's place in the fair queue, or no worker
         # would ever take them.
         self.assertEqual(psql(self.db, "SELECT user_id, queued, running FROM user_queues"),
                          "1|2|1")
-        # The new table is there and works.
+        # The new tables and column are there and work; accounts made before are unverified.
         psql(self.db, "INSERT INTO login_throttles (scope, key, events, first_event_at, "
-                      "last_event_at) VALUES ('account', 'user:1', 1, now(), now())")
+                      "last_event_at) VALUES ('forgot', 'user:1', 1, now(), now())")
+        self.assertEqual(psql(self.db, "SELECT email_verified FROM users"), "f")
+        psql(self.db, "INSERT INTO email_tokens (user_id, purpose, token_hash, email, created_at, "
+                      "expires_at) VALUES (1, 'reset', repeat('b', 64), 'alice@example.com', "
+                      "now(), now())")
+        psql(self.db, "INSERT INTO mail_outbox (user_id, recipient, subject, body, state, "
+                      "attempts, next_attempt_at, claim, message_id, created_at) VALUES (1, "
+                      "'alice@example.com', 's', 'b', 'queued', 0, now(), 0, '<x@y>', now())")
 
         again = migrate(self.db)
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertIn("already at version %d" % CURRENT, again.stdout)
 
+    def test_from_version_1_with_data(self):
+        self.migrated_keeps_the_data(V1_SCHEMA, V1_DATA, 1)
+
+    def test_from_version_2_with_data(self):
+        self.migrated_keeps_the_data(V2_SCHEMA, V2_DATA, 2)
+
     def test_an_empty_database_is_created_at_the_current_version(self):
         r = migrate(self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("created the schema at version %d" % CURRENT, r.stdout)
-        self.assertEqual(psql(self.db, "SELECT count(*) FROM login_throttles"), "0")
+        for table in ("login_throttles", "mail_outbox", "email_tokens"):
+            self.assertEqual(psql(self.db, "SELECT count(*) FROM %s" % table), "0")
 
     def test_a_newer_database_is_refused(self):
         self.assertEqual(migrate(self.db).returncode, 0)

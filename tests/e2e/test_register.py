@@ -11,8 +11,9 @@ class RegisterTest(ApiTestCase):
         r = register(name, name + "@Example.COM", "correct horse battery")
         body = self.assertOk(r, 201)
         self.assertShape(body, {"success": bool, "message": str, "user": {
-            "id": INT, "username": str, "email": str, "created_at": TS}})
+            "id": INT, "username": str, "email": str, "email_verified": bool, "created_at": TS}})
         self.assertEqual(body["message"], "User registered successfully")
+        self.assertIs(body["user"]["email_verified"], False)
         self.assertEqual(body["user"]["username"], name)
         # Emails are stored lower-case.
         self.assertEqual(body["user"]["email"], name.lower() + "@example.com")
@@ -62,18 +63,26 @@ class RegisterTest(ApiTestCase):
                 self.assertOk(register(name), 201)
 
     def test_emails(self):
+        # Shapes, and what mail could not carry as it is (quotes, brackets, commas, non-ASCII,
+        # labels and local parts over RFC 5321's lengths).
         bad = ["plain", "two@@example.com", "a@b@example.com", "nodot@localhost", "@example.com",
                "user@", "user@.com", "user@example.", "sp ace@example.com",
-               "x" * 250 + "@example.com", ""]
+               "x" * 250 + "@example.com", "", "a<b>@example.com", "a,b@example.com",
+               '"quoted"@example.com', "a\r\nbcc@example.com", "jos\u00e9@example.com",
+               "a@b\u00fccher.example", "a@-example.com", "a@example-.com", "a..b@example.com",
+               ".a@example.com", "a@[127.0.0.1]", "x" * 65 + "@example.com",
+               "a@" + "d" * 64 + ".com"]
         for email in bad:
             with self.subTest(email=email[:40]):
                 r = register(unique(), email)
                 self.assertError(r, 400, "validation_error", field="email")
-        # 255 characters is still fine.
-        local = unique()
-        long_ok = local + "@" + "d" * (255 - len(local) - 5) + ".com"
+        # 255 bytes is still fine: the longest local part (64) and labels of 63.
+        local = unique() + "x" * (64 - len(unique()))
+        long_ok = local + "@" + "d" * 63 + "." + "e" * 63 + "." + "f" * 58 + ".com"
         self.assertEqual(len(long_ok), 255)
         self.assertOk(register(unique(), long_ok), 201)
+        # Every character a dot-atom may hold.
+        self.assertOk(register(unique(), unique() + "!#$%&'*+-/=?^_`{|}~@example.com"), 201)
 
     def test_password_length_in_bytes(self):
         cases = [

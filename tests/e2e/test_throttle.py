@@ -1,5 +1,5 @@
-"""e2e: brute-force throttling of every password check, taken-name answers, trusted proxies,
-optional password quality and token lifetimes.
+"""e2e: brute-force throttling of every password check, taken-name answers, the limits on mail,
+trusted proxies, optional password quality, token lifetimes and required verified addresses.
 
 These run on a stack of their own with small limits and short delays, with 127.0.0.1 trusted as
 a proxy: each test plays clients at addresses of its own through X-Forwarded-For, or, where many
@@ -34,6 +34,9 @@ CONFLICTS = 4
 IDLE = 600
 MAX_AGE = 3600
 KNOWN_ADDRESS_AGE = 86400
+FORGOT_PER_ACCOUNT = 3
+FORGOT_PER_ADDRESS = 10
+RESEND_PER_ACCOUNT = 3
 
 ENV = dict(TEST_ENV, **{
     "MODFORGE_THROTTLE_PAIR_FAILURES": str(PAIR_FAILURES),
@@ -49,6 +52,12 @@ ENV = dict(TEST_ENV, **{
     "MODFORGE_SECURITY_LAST_USED_INTERVAL": "1",
     "MODFORGE_SECURITY_TOKEN_IDLE_TIMEOUT": str(IDLE),
     "MODFORGE_SECURITY_TOKEN_MAX_AGE": str(MAX_AGE),
+    "MODFORGE_THROTTLE_FORGOT_PER_ACCOUNT": str(FORGOT_PER_ACCOUNT),
+    "MODFORGE_THROTTLE_FORGOT_PER_ADDRESS": str(FORGOT_PER_ADDRESS),
+    "MODFORGE_THROTTLE_RESEND_PER_ACCOUNT": str(RESEND_PER_ACCOUNT),
+    # No worker runs here: what a request mails stays queued in the outbox, where these tests
+    # count it and read the tokens.
+    "MODFORGE_SECURITY_REQUIRE_VERIFIED_EMAIL": "true",
 })
 
 _own = None
@@ -119,7 +128,7 @@ def login_from(name, password, src):
 
 
 def user_id(name):
-    return psql("SELECT id FROM users WHERE username = '%s'" % name)
+    return int(psql("SELECT id FROM users WHERE username_key = '%s'" % name.lower()))
 
 
 def end_lock_in(key, seconds, scope="pair"):
@@ -523,6 +532,79 @@ class SweepTest(ThrottleCase):
                          int(before) - 1)
         self.assertIn("pruned: 0 throttle counters, 0 known login addresses, "
                       "0 security log entries", self.sweep())
+
+
+def queued_mail(user_id, subject):
+    """The bodies of the user's queued mails about `subject`, oldest first."""
+    out = psql("SELECT body FROM mail_outbox WHERE user_id = %d AND subject LIKE '%s%%' "
+               "ORDER BY id" % (user_id, subject))
+    return re.split(r"(?m)^(?=Hello )", out)[1:] if out else []
+
+
+class MailLimitTest(ThrottleCase):
+
+    def forgot(self, login, addr):
+        return api("POST", "/api/auth/password/forgot", {"email": login}, headers=via(addr))
+
+    def test_reset_mails_per_account_then_the_same_answer_and_nothing(self):
+        name, _ = make_user(address())
+        replies = [self.forgot(name, address()) for _ in range(FORGOT_PER_ACCOUNT + 2)]
+        for r in replies:
+            self.assertEqual((r.status, r.text), (202, replies[0].text))
+        self.assertEqual(len(queued_mail(user_id(name), "Reset")), FORGOT_PER_ACCOUNT)
+
+    def test_reset_requests_per_address(self):
+        addr = address()
+        for _ in range(FORGOT_PER_ADDRESS):
+            self.assertEqual(self.forgot(unique() + "@example.com", addr).status, 202)
+        name, _ = make_user(address())
+        wait = self.assertThrottled(self.forgot(name, addr), "too_many_mail_requests")
+        self.assertGreater(wait, 3000)
+        self.assertEqual(queued_mail(user_id(name), "Reset"), [])
+        self.assertEqual(self.forgot(name, address()).status, 202)
+
+    def test_verification_mails_asked_again_per_account(self):
+        name, password = make_user(address())
+        token = self.assertOk(login(name, password, address()))["session"]["token"]
+        for _ in range(RESEND_PER_ACCOUNT):
+            self.assertEqual(api("POST", "/api/auth/email/resend", token=token).status, 202)
+        self.assertThrottled(api("POST", "/api/auth/email/resend", token=token),
+                             "too_many_mail_requests")
+        # The registration's mail and the three asked for.
+        self.assertEqual(len(queued_mail(user_id(name), "Confirm")), 1 + RESEND_PER_ACCOUNT)
+
+    def test_bad_tokens_are_counted_per_address_like_failed_logins(self):
+        name, _ = make_user(address())
+        self.assertEqual(self.forgot(name, address()).status, 202)
+        token = re.search(r"#reset=([0-9a-f]{64})", queued_mail(user_id(name), "Reset")[0]).group(1)
+        addr = address()
+        for i in range(ADDRESS_FAILURES):
+            body = {"token": "%064x" % i, "password": "a brand new password"}
+            self.assertError(api("POST", "/api/auth/password/reset", body, headers=via(addr)),
+                             400, "invalid_reset_token")
+        # From that address every token now waits, a good one too, and verification as well.
+        good = {"token": token, "password": "a brand new password"}
+        self.assertThrottled(api("POST", "/api/auth/password/reset", good, headers=via(addr)))
+        self.assertThrottled(api("POST", "/api/auth/email/verify", {"token": "0" * 64},
+                                 headers=via(addr)))
+        self.assertOk(api("POST", "/api/auth/password/reset", good, headers=via(address())))
+
+
+class RequireVerifiedEmailTest(ApiTestCase):
+
+    def test_an_unverified_account_can_do_all_but_queue_jobs(self):
+        name, password = make_user(address())
+        token = self.assertOk(login(name, password, address()))["session"]["token"]
+        self.assertOk(api("GET", "/api/sessions", token=token))
+        self.assertOk(api("POST", "/api/sessions/new", {"name": "x"}, token=token), 201)
+        r = api("POST", "/api/generate-mod", {"prompt": "a sword"}, token=token)
+        self.assertError(r, 403, "email_not_verified")
+        self.assertEqual(psql("SELECT count(*) FROM jobs WHERE user_id = %d" % user_id(name)), "0")
+
+        link = re.search(r"#verify=([0-9a-f]{64})", queued_mail(user_id(name), "Confirm")[0])
+        self.assertOk(api("POST", "/api/auth/email/verify", {"token": link.group(1)},
+                          headers=via(address())))
+        self.assertOk(api("POST", "/api/generate-mod", {"prompt": "a sword"}, token=token), 202)
 
 
 class TrustedProxyTest(ApiTestCase):

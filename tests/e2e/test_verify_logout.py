@@ -4,7 +4,7 @@ from tests.kit.api import api, new_user
 from tests.kit.suite_stack import psql
 
 VERIFY_SHAPE = {"success": bool, "valid": bool,
-                "user": {"id": INT, "username": str, "email": str},
+                "user": {"id": INT, "username": str, "email": str, "email_verified": bool},
                 "session": {"id": INT, "name": NULLABLE_STR, "created_at": TS, "last_used_at": TS}}
 
 
@@ -16,7 +16,8 @@ class VerifyTest(ApiTestCase):
         body = self.assertOk(r)
         self.assertShape(body, VERIFY_SHAPE)
         self.assertIs(body["valid"], True)
-        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email})
+        self.assertEqual(body["user"], {"id": u.id, "username": u.username, "email": u.email,
+                                        "email_verified": False})
         self.assertEqual(body["session"]["id"], u.session_id)
         self.assertNotIn(u.token, r.text)
 

@@ -1,14 +1,22 @@
 """e2e: workers share the queue without running a job twice, survive being killed, and stop
 cleanly. These tests stop and start the stack's workers, so they run last."""
+import json
 import os
 import re
+import shlex
 import signal
 import time
 
+import jsonschema
+
 from tests.e2e.own_workers import DECISIONS, OwnWorkersTestCase, analyser, worker_env
 from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
+from tests.kit.stack import REPO
 from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS, psql, stack
 from tests.kit.waits import wait_until
+
+# What the owner of a job reads when the external analyser fails, whatever the cause.
+ANALYSER_FAILED = "The analyser could not handle this prompt; please try again later."
 
 
 def analysers_running():
@@ -107,8 +115,17 @@ class WorkersTest(OwnWorkersTestCase):
         self.assertEqual(w.wait(20), 0, "the worker did not exit cleanly")
         j = job_status(u, jid)
         self.assertEqual(j["status"], "completed", j)
-        self.assertEqual(j["aiDecisions"], DECISIONS)
+        self.assertFromAnalyser(j)
         self.assertEqual(job_row(jid), (1, 1, "completed"))
+
+    def assertFromAnalyser(self, job):
+        """The job's decisions are the analyser's DECISIONS, with the mod id made the job's own
+        and the members the analyser left out derived."""
+        d = job["aiDecisions"]
+        self.assertEqual({k: d[k] for k in DECISIONS if k != "modId"},
+                         {k: v for k, v in DECISIONS.items() if k != "modId"})
+        self.assertEqual(d["modId"], DECISIONS["modId"] + "_" + job["job_id"][:6])
+        self.assertEqual(d["tier"], "iron")
 
     def test_a_failing_analyser_fails_the_job_not_the_worker(self):
         u = new_user()
@@ -120,6 +137,40 @@ class WorkersTest(OwnWorkersTestCase):
                 jid = self.assertOk(generate(u), 202)["job_id"]
                 j = wait_for_job(u, jid, timeout=timeout + 15)
                 self.assertEqual(j["status"], "failed", j)
-                self.assertIn(words, j["error"])
+                # The owner reads a plain sentence; what happened is in the worker's log.
+                self.assertEqual(j["error"], ANALYSER_FAILED)
+                self.assertTrue(wait_until(lambda: self.logged(jid, words), 5),
+                                "the worker's log lacks %r for job %s" % (words, jid))
                 self.assertIsNone(w.poll(), "the worker died")
                 stack().stop_role("worker-odd")
+
+    def logged(self, job_id, words):
+        with open(stack().log("worker.log"), errors="replace") as f:
+            return any(job_id in line and words in line and " error: " in line for line in f)
+
+    def test_the_analyser_gets_the_conversation_as_the_contract_says(self):
+        """What the external analyser reads on stdin is docs/analyser.schema.json's input: the
+        prompt and the session's earlier jobs, oldest first."""
+        u = new_user()
+        seen = os.path.join(stack().data_dir, "analyser-input-%d.json" % os.getpid())
+        code = ("import sys; open(%r, 'a').write(sys.stdin.read() + '\\n'); sys.stdout.write(%s)"
+                % (seen, json.dumps(json.dumps(DECISIONS))))
+        w = stack().spawn_worker("worker-odd", worker_env("exec /usr/bin/python3 -c " +
+                                                          shlex.quote(code), LEASE_SECONDS - 1))
+        first = wait_for_job(u, self.assertOk(generate(u, "a ruby sword"), 202)["job_id"])
+        self.assertEqual(first["status"], "completed", first)
+        second = wait_for_job(u, self.assertOk(generate(u, "now a matching pickaxe"), 202)["job_id"])
+        self.assertEqual(second["status"], "completed", second)
+        self.assertIsNone(w.poll(), "the worker died")
+        stack().stop_role("worker-odd")
+        with open(seen) as f:
+            inputs = [json.loads(line) for line in f if line.strip()]
+        os.remove(seen)
+        with open(os.path.join(REPO, "docs", "analyser.schema.json")) as f:
+            schema = json.load(f)
+        for i in inputs:
+            jsonschema.validate(i, schema)
+        self.assertEqual(inputs[0], {"prompt": "a ruby sword", "history": []})
+        self.assertEqual(inputs[1]["prompt"], "now a matching pickaxe")
+        self.assertEqual([h["prompt"] for h in inputs[1]["history"]], ["a ruby sword"])
+        self.assertEqual(inputs[1]["history"][0]["aiDecisions"], first["aiDecisions"])

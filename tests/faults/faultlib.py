@@ -11,6 +11,7 @@ import time
 
 from tests.kit import suite_stack
 from tests.kit.api import new_user
+from tests.kit.figures import figures, summary  # noqa: F401 (the tests use F.figures, F.summary)
 from tests.kit.http import Client
 from tests.kit.processes import child_pids
 
@@ -245,20 +246,6 @@ class Load:
 
     def __exit__(self, *exc):
         self.stop()
-
-
-def summary(records):
-    """'N requests: 200×a, 502×b …' for printing."""
-    counts = {}
-    for r in records:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    return "%d requests (%s)" % (len(records), ", ".join(
-        "%s×%d" % (k, v) for k, v in sorted(counts.items())))
-
-
-def figures(text):
-    """A test's measured figures, printed under its line."""
-    print("     " + text, flush=True)
 
 
 def psql_session():

@@ -78,7 +78,9 @@ class FullDiskTest(unittest.TestCase):
                 self.assert_downloads(u, j)
             folder = os.path.join(self.dir, F.stack().psql(
                 "SELECT id FROM jobs WHERE job_id = '%s'" % jid))
-            names = os.listdir(folder) if os.path.isdir(folder) else []
+            # Every file of the job's folder and of its claims' folders in it.
+            names = [os.path.relpath(os.path.join(d, n), folder)
+                     for d, _, files in os.walk(folder) for n in files]
             self.assertEqual([n for n in names if ".tmp-" in n or not
                               (n.endswith(".png") or n.endswith(".zip"))], [],
                              "temporary files left behind: %s" % names)

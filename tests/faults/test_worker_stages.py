@@ -72,12 +72,21 @@ class WorkerStageTest(unittest.TestCase):
         if d.get("modId"):
             r = self.user.api("GET", "/downloads/%s-%s.zip" % (d["modId"], jid))
             self.assertEqual(r.status, 404, r)
-        for name in self.job_files(jid):
+        for name in {os.path.basename(n) for n in self.job_files(jid)}:
             r = self.user.api("GET", "/downloads/" + name)
             self.assertEqual(r.status, 404, "%s: %r" % (name, r))
 
     def job_files(self, jid):
+        """The files of the job's folder and its claims' folders (as claim/name)."""
         row = F.stack().psql("SELECT id FROM jobs WHERE job_id = '%s'" % jid)
+        d = os.path.join(F.stack().data_dir, "files", row)
+        return sorted(os.path.relpath(os.path.join(folder, n), d)
+                      for folder, _, names in os.walk(d) for n in names)
+
+    def published_files(self, jid):
+        """The files of the folder whose files clients get (that of the published claim)."""
+        row = F.stack().psql("SELECT id || '/' || files_claim FROM jobs WHERE job_id = '%s'"
+                             % jid)
         d = os.path.join(F.stack().data_dir, "files", row)
         return sorted(os.listdir(d)) if os.path.isdir(d) else []
 
@@ -93,7 +102,7 @@ class WorkerStageTest(unittest.TestCase):
         with zipfile.ZipFile(io.BytesIO(r.data)) as z:
             self.assertIsNone(z.testzip())
             self.assertIn("fabric.mod.json", "\n".join(z.namelist()))
-        zips = [n for n in self.job_files(jid) if n.endswith(".zip")]
+        zips = [n for n in self.published_files(jid) if n.endswith(".zip")]
         self.assertEqual(zips, [j["result"]["filename"]])
         return j
 

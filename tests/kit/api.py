@@ -97,3 +97,36 @@ def job_row(job_id):
     a, c, s = suite_stack.psql("SELECT attempts, claim, status FROM jobs WHERE job_id = '%s'"
                                % job_id).split("|")
     return int(a), int(c), s
+
+
+# ---- mail -------------------------------------------------------------------------------------
+def mailbox():
+    """What the stack's SMTP sink received (tests.kit.mailbox.Mailbox)."""
+    return suite_stack.stack().mailbox
+
+
+def forgot(login, **kw):
+    """POST /api/auth/password/forgot with an email or username; the raw reply."""
+    return api("POST", "/api/auth/password/forgot", {"email": login}, **kw)
+
+
+def reset_password(token, password, **kw):
+    """POST /api/auth/password/reset; the raw reply."""
+    return api("POST", "/api/auth/password/reset", {"token": token, "password": password}, **kw)
+
+
+def verify_email(token, **kw):
+    """POST /api/auth/email/verify; the raw reply."""
+    return api("POST", "/api/auth/email/verify", {"token": token}, **kw)
+
+
+def count_mail(to, subject=None):
+    """How many mails to `to` (about `subject`) the sink has: take it before a request, and
+    give it to next_mail after."""
+    return len(mailbox().messages(to, subject))
+
+
+def next_mail(to, subject, after=0, timeout=15):
+    """The mail to `to` about `subject` that follows the `after` such mails there were before,
+    once it has arrived."""
+    return mailbox().wait_for(to, subject, after + 1, timeout)[after]

@@ -61,7 +61,8 @@ class SourceConnection(http.client.HTTPConnection):
 
 
 class Client:
-    """Requests to an HTTP server on 127.0.0.1, one connection per request.
+    """Requests to an HTTP server (on 127.0.0.1 unless host says otherwise), one connection per
+    request.
 
     port: a number, or a function returning it, called for each request (so that one client
     follows whichever stack a test run talks to at the moment). source: the 127.x address
@@ -71,8 +72,9 @@ class Client:
     (by default that very list)."""
 
     def __init__(self, port, user_agent=None, *, source=None, timeout=30,
-                 errors_as_replies=False, response_checks=None):
+                 errors_as_replies=False, response_checks=None, host="127.0.0.1"):
         self._port = port if callable(port) else (lambda: port)
+        self.host = host
         self.user_agent = user_agent
         self.source = source
         self.timeout = timeout
@@ -113,9 +115,9 @@ class Client:
 
     def _exchange(self, method, path, data, chunked, headers, timeout, source):
         if source is None:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+            conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         else:
-            conn = SourceConnection(source, "127.0.0.1", self.port, timeout=timeout)
+            conn = SourceConnection(source, self.host, self.port, timeout=timeout)
         try:
             try:
                 conn.request(method, path, body=data, headers=headers, encode_chunked=chunked)

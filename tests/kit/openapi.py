@@ -222,6 +222,9 @@ class Contract:
         if item is None:
             return "an unknown path (x-unknown-path)", self.document["x-unknown-path"]
         operation = item.get(method.lower())
+        if operation is None and method == "HEAD":
+            # HTTP's rule, which the description states once: HEAD is GET without the body.
+            operation = item.get("get")
         if operation is None:
             other = item.get("x-other-methods", self.document["x-other-methods"])
             return ("%s with a method it does not describe (x-other-methods)" % template,

@@ -1,5 +1,6 @@
-"""psql against a private PostgreSQL cluster over its unix socket: one query per call, a file with
-variables, or a long-lived session for many quick queries. The one psql helper of the tests."""
+"""psql against a private PostgreSQL cluster over its unix socket (or a host's TCP port): one query
+per call, a file with variables, or a long-lived session for many quick queries. The one psql
+helper of the tests."""
 import os
 import subprocess
 
@@ -14,11 +15,14 @@ class PsqlError(RuntimeError):
 
 
 class Psql:
-    """psql -X -At -v ON_ERROR_STOP=1 as `user` on the cluster whose socket is in socket_dir;
-    query_timeout: seconds a query may take (bench/ counts millions of rows)."""
+    """psql -X -At -v ON_ERROR_STOP=1 as `user` on the cluster whose socket is in socket_dir (or,
+    given an address such as "10.77.0.11", on that host's `port` over TCP); query_timeout:
+    seconds a query may take (bench/ counts millions of rows)."""
 
     def __init__(self, socket_dir, user=USER, database=DATABASE, port=PORT, query_timeout=60):
-        self.socket_dir = os.path.abspath(socket_dir)     # psql takes only a "/..." as a socket
+        # psql takes only a "/..." as a socket directory; anything else is a host.
+        is_dir = os.sep in socket_dir or os.path.isdir(socket_dir)
+        self.socket_dir = os.path.abspath(socket_dir) if is_dir else socket_dir
         self.user, self.database, self.port = user, database, port
         self.query_timeout = query_timeout
 

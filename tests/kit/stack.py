@@ -1,9 +1,12 @@
-"""Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx).
+"""Starts and stops modforge's private stack (PostgreSQL, FastCGI handlers, worker, nginx, and an
+SMTP sink that keeps every mail in the Maildir <run dir>/mail/).
 
 Used by `make run` (`/usr/bin/python3 -m tests.kit.stack run --port 3000`), by the test suites
 and by bench/ (`Stack(...).start()`). Standard library only. Every process it starts is
 remembered by pid (each in its own process group) and stopped by that pid; nothing is ever
-killed by name.
+killed by name. The multi-host suite (tests/scaleout) makes one Stack per host: some of the
+roles only, in a network namespace (tests.kit.hosts), on a database and a files directory that
+the hosts share.
 """
 import argparse
 import atexit
@@ -12,13 +15,17 @@ import os
 import pwd
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 import sys
 import tempfile
 import time
 
+from tests.kit.hosts import LocalHost
 from tests.kit.http import Client
+from tests.kit.mailbox import Mailbox
+from tests.kit.ports import free_port
 from tests.kit.processes import alive, child_pids, group_alive, signal_group
 from tests.kit.psql import DATABASE as DB_NAME, PORT as PG_PORT, USER as DB_USER, Psql, PsqlError
 from tests.kit.waits import wait_until
@@ -36,13 +43,18 @@ SOCKET_PATH_MAX = 100     # sun_path is 108 bytes; keep a margin
 # (tests/faults/test_handler_crashes.py); a handler that served for a second is now always
 # restarted, one that cannot start is tried 10 times. Same flags in the systemd unit.
 MULTIWATCH_RETRY = ["-r", "10", "-t", "1000"]
+# What a stack runs: the FastCGI handlers (spawn-fcgi + multiwatch), the workers and nginx.
+ALL_ROLES = ("handlers", "workers", "nginx")
+# The SMTP sink runs on Debian's Python, which has python3-aiosmtpd.
+SYSTEM_PYTHON = "/usr/bin/python3"
+MAIL_SINK = os.path.join(REPO, "tests", "kit", "mail_sink.py")
 
 
 class StackError(RuntimeError):
     """Something in the stack did not come up; the message carries the logs' tails."""
 
 
-def _traversable_by_others(path):
+def traversable_by_others(path):
     """True if every existing ancestor of path (and path) has o+x, so postgres/www-data reach it."""
     path = os.path.abspath(path)
     while True:
@@ -88,10 +100,18 @@ def postmaster_pid(rundir):
 
 
 class Stack:
-    """One private modforge stack under a run directory; start() it, stop() it."""
+    """One private modforge stack under a run directory; start() it, stop() it.
+
+    By default it is the whole service on this machine, with a PostgreSQL cluster of its own.
+    For one host of several: `host` says where its processes run (a tests.kit.hosts object),
+    `listen` the address nginx listens on, `roles` which of ALL_ROLES it starts, `database` the
+    settings of a database run by someone else ({"host": ..., "port": ...}, the
+    MODFORGE_DATABASE_<KEY> variables: no cluster is made and nothing migrated), `data_dir` the
+    files directory the hosts share (made by the caller)."""
 
     def __init__(self, root_dir=REPO, http_port=3000, handlers=2, extra_env=None, *,
-                 name="dev", workers=1, bin_dir=None, auth_rate="200r/s"):
+                 name="dev", workers=1, bin_dir=None, auth_rate="200r/s", host=None,
+                 listen="127.0.0.1", roles=ALL_ROLES, database=None, data_dir=None):
         self.root = os.path.abspath(root_dir)
         self.port = int(http_port)
         self.handlers = int(handlers)
@@ -100,14 +120,20 @@ class Stack:
         self.name = name
         self.bin_dir = os.path.abspath(bin_dir or os.path.join(self.root, "build", "bin"))
         self.auth_rate = auth_rate
+        self.host = host or LocalHost()
+        self.listen = listen
+        self.roles = tuple(roles)
+        self.external_database = dict(database) if database is not None else None
+        self._data_dir = data_dir
         self.is_root = os.geteuid() == 0
         self.rundir = None
-        self.url = "http://127.0.0.1:%d" % self.port
+        self.url = "http://%s:%d" % (self.listen, self.port)
         self._procs = {}          # role -> Popen, each the leader of its own process group
         self._logs = []           # open log file objects handed to children
         self._started = False
         self._stopping = False
         self._tmp_rundir = False
+        self.mail_port = None     # the SMTP sink's, once it is started
 
     # ---- paths -------------------------------------------------------------------------
     def path(self, *parts):
@@ -123,15 +149,41 @@ class Stack:
 
     @property
     def data_dir(self):
-        return self.path("data")
+        return self._data_dir or self.path("data")
 
     def log(self, name):
         return self.path("logs", name)
 
+    @property
+    def maildir(self):
+        """The Maildir where the SMTP sink keeps every mail the workers deliver (new/ holds them)."""
+        return self.path("mail")
+
+    @property
+    def mailbox(self):
+        return Mailbox(self.maildir)
+
+    def relay_plan(self, actions):
+        """What the SMTP sink does with the next messages, one action each (see
+        tests/kit/mail_sink.py: "451", "drop", "store-then-drop", "store-then-kill:PID"); then it
+        stores them again. [] restores that at once."""
+        control = self.path("mail-control.json")
+        with open(control + ".tmp", "w") as f:
+            json.dump(list(actions), f)
+        os.replace(control + ".tmp", control)
+
+    def relay_plan_left(self):
+        """The actions of relay_plan not taken yet."""
+        try:
+            with open(self.path("mail-control.json")) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return []
+
     def _choose_rundir(self):
         candidate = os.path.join(self.root, "build", "run", self.name)
         longest = os.path.join(candidate, "pg", ".s.PGSQL.%d.lock" % PG_PORT)
-        if _traversable_by_others(candidate) and len(longest) <= SOCKET_PATH_MAX:
+        if traversable_by_others(candidate) and len(longest) <= SOCKET_PATH_MAX:
             self._kill_stale(candidate)
             shutil.rmtree(candidate, ignore_errors=True)
             # Create build/, build/run/ and the run dir 0755 whatever the umask.
@@ -151,13 +203,6 @@ class Stack:
         return d
 
     # ---- users -------------------------------------------------------------------------
-    def _as(self, user):
-        """Popen keyword arguments that run a child as `user` when we are root, else as us."""
-        if not self.is_root:
-            return {}
-        pw = pwd.getpwnam(user)
-        return {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
-
     def _chown(self, path, user):
         if self.is_root:
             pw = pwd.getpwnam(user)
@@ -186,7 +231,13 @@ class Stack:
             "MODFORGE_DATABASE_NAME": DB_NAME,
             "MODFORGE_DATABASE_USER": DB_USER,
             "MODFORGE_FILES_DATA_DIR": self.data_dir,
+            # Links in mail lead back to this stack; the mail goes to its SMTP sink.
+            "MODFORGE_HTTP_PUBLIC_URL": self.url,
         })
+        for key, value in (self.external_database or {}).items():
+            env["MODFORGE_DATABASE_" + key.upper()] = str(value)
+        if self.mail_port is not None:
+            env["MODFORGE_MAIL_RELAY"] = "smtp://127.0.0.1:%d" % self.mail_port
         env.setdefault("MODFORGE_SECURITY_BCRYPT_COST", "12")
         env.update({k: str(v) for k, v in self.extra_env.items()})
         return env
@@ -199,10 +250,10 @@ class Stack:
     # ---- PostgreSQL --------------------------------------------------------------------
     def _pg_run(self, args, what):
         """Run a PostgreSQL tool as the cluster owner; its output goes to logs/pg_ctl.log."""
+        argv, kw = self.host.command([os.path.join(PG_BIN, args[0])] + args[1:], "postgres")
         with open(self.log("pg_ctl.log"), "ab") as out:
-            r = subprocess.run([os.path.join(PG_BIN, args[0])] + args[1:], cwd=self.rundir,
-                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                               env=dict(os.environ, LC_ALL="C"), **self._as("postgres"))
+            r = subprocess.run(argv, cwd=self.rundir, stdin=subprocess.DEVNULL, stdout=out,
+                               stderr=subprocess.STDOUT, env=dict(os.environ, LC_ALL="C"), **kw)
         if r.returncode != 0:
             raise StackError("%s failed (exit %d):\n%s\npostgres.log:\n%s" % (
                 what, r.returncode, _tail(self.log("pg_ctl.log")), _tail(self.log("postgres.log"))))
@@ -286,7 +337,7 @@ class Stack:
         src = os.path.join(self.bin_dir, name)
         if not os.path.exists(src):
             raise StackError("%s is missing: build it first (make)" % src)
-        if self.is_root and not _traversable_by_others(src):
+        if self.is_root and not traversable_by_others(src):
             dst = self.path("bin", name)       # copy it where www-data can reach it
             os.makedirs(os.path.dirname(dst), exist_ok=True)
             os.chmod(os.path.dirname(dst), 0o755)
@@ -307,10 +358,12 @@ class Stack:
             raise StackError("modforge-admin migrate failed (exit %d):\n%s" % (
                 r.returncode, _tail(self.log("admin.log"))))
 
-    def _spawn(self, role, argv, log, **kw):
+    def _spawn(self, role, argv, log, user=None, **kw):
+        """Starts argv on the stack's host as `role` (as `user` when we are root)."""
+        argv, as_user = self.host.command(argv, user if self.is_root else None)
         self._procs[role] = subprocess.Popen(
             argv, cwd=self.rundir, stdin=subprocess.DEVNULL, stdout=self._open_log(log),
-            stderr=subprocess.STDOUT, start_new_session=True, **kw)
+            stderr=subprocess.STDOUT, start_new_session=True, **as_user, **kw)
         self._save_pids()
 
     def _start_handlers(self):
@@ -331,8 +384,8 @@ class Stack:
         extra_env overrides the stack's environment for this worker only."""
         env = self.env()
         env.update({k: str(v) for k, v in (extra_env or {}).items()})
-        self._spawn(role, [self._binary("modforge-worker")], "worker.log", env=env,
-                    **self._as(WEB_USER))
+        self._spawn(role, [self._binary("modforge-worker")], "worker.log", user=WEB_USER,
+                    env=env)
         return self._procs[role]
 
     def stop_role(self, role, sig=signal.SIGTERM, timeout=10):
@@ -347,11 +400,33 @@ class Stack:
     def workers_start(self):
         self._start_workers()
 
+    def _start_mail_sink(self):
+        """The SMTP sink on a free loopback port; returns once it accepts connections."""
+        self.mail_port = free_port()
+        self.relay_plan([])
+        self._spawn("mail", [SYSTEM_PYTHON, MAIL_SINK, "--port", str(self.mail_port),
+                             "--maildir", self.maildir, "--control",
+                             self.path("mail-control.json")], "mail.log")
+
+        def accepting():
+            if self._procs["mail"].poll() is not None:
+                raise StackError("the SMTP sink exited (status %s)\n%s" % (
+                    self._procs["mail"].returncode, _tail(self.log("mail.log"))))
+            try:
+                socket.create_connection(("127.0.0.1", self.mail_port), 1).close()
+                return True
+            except OSError:
+                return False
+        if not wait_until(accepting, START_TIMEOUT, 0.05):
+            raise StackError("the SMTP sink does not accept connections on port %d\n%s" % (
+                self.mail_port, _tail(self.log("mail.log"))))
+
     def _start_nginx(self):
         with open(os.path.join(self.root, "conf", "nginx", "modforge-local.conf.in")) as f:
             conf = f.read()
         subst = {
             "@USER_DIRECTIVE@": "user %s;" % WEB_USER if self.is_root else "",
+            "@LISTEN@": self.listen,
             "@PORT@": str(self.port),
             "@RUNDIR@": self.rundir,
             "@SOCKET@": self.fcgi_socket,
@@ -392,7 +467,7 @@ class Stack:
 
     # ---- readiness ---------------------------------------------------------------------
     def _probe(self):
-        return Client(self.port, timeout=2).request(
+        return Client(self.port, timeout=2, host=self.listen).request(
             "GET", "/api/auth/verify").status
 
     def _wait_ready(self):
@@ -416,7 +491,8 @@ class Stack:
 
     def diagnostics(self):
         parts = ["run dir: %s" % self.rundir]
-        for name in ("nginx-error.log", "fcgi.log", "worker.log", "admin.log", "postgres.log"):
+        for name in ("nginx-error.log", "fcgi.log", "worker.log", "admin.log", "mail.log",
+                     "postgres.log"):
             if os.path.exists(self.log(name)):
                 parts.append("--- %s:\n%s" % (name, _tail(self.log(name))))
         return "\n".join(parts)
@@ -427,24 +503,50 @@ class Stack:
             return self
         self._started = True
         atexit.register(self.stop)
-        _install_signal_handlers()
+        install_signal_handlers()
         try:
             self.rundir = self._choose_rundir()
             self._mkdir("logs")
-            self._mkdir("data", 0o755, WEB_USER)
-            self._mkdir("data/files", 0o755, WEB_USER)
-            self._pg_init()
-            self.pg_start()
-            self.psql_admin("CREATE DATABASE %s" % DB_NAME)
-            self._migrate()
-            self._start_handlers()
-            self._start_workers()
-            self._start_nginx()
-            self._wait_ready()
+            if self._data_dir is None:
+                self._mkdir("data", 0o755, WEB_USER)
+                self._mkdir("data/files", 0o755, WEB_USER)
+            # One SMTP sink on this machine's loopback, for a stack that is the whole service
+            # here (the hosts of the scale-out suite send no mail it reads).
+            if isinstance(self.host, LocalHost):
+                self._start_mail_sink()
+            if self.external_database is None:
+                self._pg_init()
+                self.pg_start()
+                self.psql_admin("CREATE DATABASE %s" % DB_NAME)
+                self._migrate()
+            self.start_roles()
         except BaseException:
             self.stop()
             raise
         return self
+
+    def start_roles(self):
+        """Starts the stack's roles (handlers, workers, nginx), and waits until nginx answers;
+        also after kill_roles(), the run dir and the database staying as they were."""
+        if "handlers" in self.roles:
+            self._start_handlers()
+        if "workers" in self.roles:
+            self._start_workers()
+        if "nginx" in self.roles:
+            self._start_nginx()
+            self._wait_ready()
+
+    def signal_roles(self, sig):
+        """Sends sig to every process of the roles at once (SIGKILL: as when their host dies)."""
+        for p in self._procs.values():
+            signal_group(p.pid, sig)
+
+    def kill_roles(self):
+        """SIGKILL to every process of the roles, and waits until they are gone."""
+        self.signal_roles(signal.SIGKILL)
+        for role in list(self._procs):
+            self._stop_proc(role, signal.SIGKILL, 5)
+        self._save_pids()
 
     def psql_admin(self, sql):
         """SQL against the maintenance database (CREATE DATABASE cannot run in modforge)."""
@@ -483,11 +585,13 @@ class Stack:
                 pass
         try:
             self._stop_proc("nginx", signal.SIGQUIT, 10)
-            for role in [r for r in self._procs if r.startswith("worker")]:
+            # The workers, and whatever else a test started under a role of its own.
+            for role in [r for r in self._procs if r not in ("handlers", "mail")]:
                 self._stop_proc(role, signal.SIGTERM, 10)
             # multiwatch passes a graceful USR1 to the handlers on TERM.
             self._stop_proc("handlers", signal.SIGTERM, 10)
-            if self.rundir and self.pg_running():
+            self._stop_proc("mail", signal.SIGTERM, 10)
+            if self.rundir and self.external_database is None and self.pg_running():
                 try:
                     self.pg_stop("fast")
                 except StackError:
@@ -513,7 +617,7 @@ def _raise_exit(signum, _frame):
     raise SystemExit(128 + signum)
 
 
-def _install_signal_handlers():
+def install_signal_handlers():
     """SIGTERM/SIGHUP unwind like Ctrl-C does, so atexit and finally blocks stop the stack."""
     for s in (signal.SIGTERM, signal.SIGHUP):
         try:
@@ -546,8 +650,8 @@ def main(argv=None):
         except (StackError, PsqlError) as e:
             print("modforge: %s" % e, file=sys.stderr)
             return 1
-        print("modforge is running at %s (run dir %s); Ctrl-C stops it" % (stack.url, stack.rundir),
-              flush=True)
+        print("modforge is running at %s (run dir %s); its mail goes to %s/new/; Ctrl-C stops it"
+              % (stack.url, stack.rundir, stack.maildir), flush=True)
         while stack.exited() is None:
             time.sleep(0.5)
         role, status = stack.exited()

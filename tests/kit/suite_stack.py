@@ -11,6 +11,8 @@ LAST_USED_INTERVAL = 2
 # A short lease and poll, so that a job whose worker was killed is taken again within seconds.
 LEASE_SECONDS = 4
 POLL_SECONDS = 1
+# A mail whose worker died during an attempt is sent again once its lease runs out.
+MAIL_LEASE_SECONDS = 4
 TEST_ENV = {
     "MODFORGE_SECURITY_BCRYPT_COST": str(BCRYPT_COST),
     "MODFORGE_SECURITY_LAST_USED_INTERVAL": str(LAST_USED_INTERVAL),
@@ -28,6 +30,18 @@ TEST_ENV = {
     "MODFORGE_QUOTAS_JOBS_PER_DAY": "1000000",
     "MODFORGE_QUOTAS_SESSIONS": "1000000",
     "MODFORGE_QUOTAS_TOKENS": "1000000",
+    "MODFORGE_THROTTLE_FORGOT_PER_ACCOUNT": "1000",
+    "MODFORGE_THROTTLE_FORGOT_PER_ADDRESS": "100000",
+    "MODFORGE_THROTTLE_RESEND_PER_ACCOUNT": "1000",
+    # A failed delivery is tried again within a second or two. A sender's name that is not ASCII, so that
+    # every mail carries RFC 2047 encoded-words.
+    "MODFORGE_MAIL_RETRY_DELAY": "1",
+    "MODFORGE_MAIL_RETRY_MAX_DELAY": "2",
+    "MODFORGE_MAIL_TIMEOUT": "3",
+    "MODFORGE_MAIL_LEASE_SECONDS": str(MAIL_LEASE_SECONDS),
+    "MODFORGE_MAIL_POLL_SECONDS": "1",
+    "MODFORGE_MAIL_FROM": "modforge@modforge.test",
+    "MODFORGE_MAIL_FROM_NAME": "modforge \u2692 tests",
 }
 # nginx's limit_req of the login and register locations, wide open: a suite is fast and all
 # from 127.0.0.1.

@@ -2,8 +2,9 @@
 # The Debian package, end to end: builds it (dpkg-buildpackage -b) from a copy of this tree,
 # installs it with apt, checks what it made, runs the services exactly as their installed units
 # say (no systemd here) behind the installed nginx site and a private PostgreSQL, drives
-# register -> login -> generate -> download through it, removes and purges it, and checks that
-# nothing of it is left but the database. Run as root on a machine without modforge installed
+# register -> login -> generate -> download through it, and a password reset whose mail the
+# installed worker delivers to an SMTP sink (tests/kit/mail_sink.py) started here, removes and
+# purges it, and checks that nothing of it is left but the database. Run as root on a machine without modforge installed
 # (CI: .ci/run). Each check prints "ok   ..." or "FAIL ..."; the last line is
 # "N passed, N failed" and the exit status is non-zero on any failure. On any exit it stops what
 # it started (by pid), purges the package if it installed it, and removes its temporary files.
@@ -368,6 +369,42 @@ check "reinstall keeps the configured database host" grep -q "^host = $pg_sock\$
 check_equal "reinstall keeps $conf 0640 root:modforge" "640 root:modforge" \
     "$(stat -c '%a %U:%G' "$conf" 2>&1)"
 
+# ---- mail: the conffile's [mail], the package's dependencies, an SMTP sink ---------------------
+check "$conf has the [mail] section" grep -qx '\[mail\]' "$conf"
+check "$conf: the relay is this host's MTA by default, with its comment" \
+    eval "grep -B1 -x 'relay = smtp://127.0.0.1:25' '$conf' | head -n 1 | grep -q '^#'"
+depends=$(dpkg-deb -f "$deb" Depends)
+check "the package depends on libcurl4 (SMTP), and on no mail server" \
+    eval '[[ "$depends" == *libcurl4* && "$depends" != *mail-transport-agent* && "$depends" != *postfix* && "$depends" != *exim* ]]'
+# The site's port now, so that links in mail can name it; nginx starts on it below.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mail_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+sed -i -e "s|^relay = .*|relay = smtp://127.0.0.1:$mail_port|" \
+    -e "s|^public_url = .*|public_url = $base|" "$conf"
+check "$conf: the relay is the test's SMTP sink, links lead to the test's site" \
+    eval "grep -q '^relay = smtp://127.0.0.1:$mail_port\$' '$conf' && grep -q '^public_url = $base\$' '$conf'"
+(exec setsid /usr/bin/python3 "$repo/tests/kit/mail_sink.py" --port "$mail_port" \
+    --maildir "$tmp/mail") </dev/null >>"$tmp/logs/mail-sink.log" 2>&1 &
+pids+=("$!")
+for ((i = 0; i < 100; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && break
+    sleep 0.1
+done
+check "the SMTP sink listens on 127.0.0.1:$mail_port" grep -q listening "$tmp/logs/mail-sink.log"
+
+# mail_to ADDRESS SUBJECT: the newest file of the sink's Maildir to ADDRESS about SUBJECT, once
+# there is one (at most 30 s), else nothing.
+mail_to() {
+    local i f
+    for ((i = 0; i < 300; i++)); do
+        f=$(grep -l "^Delivered-To: $1\$" "$tmp"/mail/new/* 2>/dev/null |
+            xargs -r grep -l "^Subject: $2" 2>/dev/null | tail -n 1)
+        [ -n "$f" ] && { echo "$f"; return; }
+        sleep 0.1
+    done
+}
+
 # ---- the services, as their units say ------------------------------------------------------
 start_unit modforge-fcgi
 fcgi_pid=$unit_pid
@@ -386,8 +423,7 @@ check_equal "4 handlers, all as modforge" "4 modforge" \
     "$(ps -o user= --ppid "$fcgi_pid" | sort | uniq -c | awk '{print $1, $2}' | paste -sd' ')"
 check_equal "the worker runs as modforge" modforge "$(ps -o user= -p "$worker_pid" | tr -d ' ')"
 
-# ---- nginx with the installed site on a free loopback port ---------------------------------
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# ---- nginx with the installed site on the loopback port chosen above ---------------------------
 mkdir "$tmp/nginx"
 sed -e "s/^\([[:space:]]*\)listen 80 default_server;/\1listen 127.0.0.1:$port;/" \
     -e '/^[[:space:]]*listen \[::\]:80/d' /etc/nginx/sites-available/modforge >"$tmp/nginx/site.conf"
@@ -424,7 +460,6 @@ fi
     </dev/null >>"$tmp/logs/nginx.log" 2>&1 &
 nginx_pid=$!
 pids+=("$nginx_pid")
-base="http://127.0.0.1:$port"
 for ((i = 0; i < 100; i++)); do
     http GET /api/auth/verify
     [ "$status" = 401 ] && break
@@ -449,6 +484,9 @@ check_equal "GET /css/app.css is CSS" "200 text/css;charset=utf-8" "$status $(he
 # ---- register -> login -> generate -> completed -> image and zip --------------------------
 http POST /api/auth/register '{"username":"pkgtest","email":"pkgtest@example.com","password":"package-test-pw"}'
 check_equal "register" 201 "$status"
+verify_mail=$(mail_to pkgtest@example.com "Confirm your email address")
+check "the installed worker delivers the registration's verification mail to the relay" \
+    test -n "$verify_mail"
 http POST /api/auth/login '{"username":"pkgtest","password":"package-test-pw"}'
 token=$(json 'j["session"]["token"]')
 check_equal "login" 200 "$status"
@@ -483,6 +521,20 @@ http GET "$download"
 check_equal "the download without a token" 401 "$status"
 check_equal "job files belong to modforge:www-data and nobody else can read them" "" \
     "$(find /var/lib/modforge/files -mindepth 1 \( ! -user modforge -o ! -group www-data -o -perm /o=rwx \) -printf '%p ' 2>&1)"
+
+# ---- a forgotten password, through the mail --------------------------------------------------
+http POST /api/auth/password/forgot '{"email":"pkgtest@example.com"}'
+check_equal "forgot" 202 "$status"
+reset_mail=$(mail_to pkgtest@example.com "Reset your modforge password")
+# As docs/api.md shows it: the link's token, cut out with sed.
+reset_token=$(sed -n 's|^http.*/#reset=\([0-9a-f]\{64\}\)$|\1|p' "$reset_mail" 2>/dev/null)
+check "the reset mail arrives, its link on the site: $base/#reset=…" \
+    eval "[ \${#reset_token} -eq 64 ] && grep -qx '$base/#reset=$reset_token' '$reset_mail'"
+http POST /api/auth/password/reset "{\"token\":\"$reset_token\",\"password\":\"reset through the mail\"}"
+check_equal "reset with the mailed token" 200 "$status"
+http POST /api/auth/login '{"username":"pkgtest","password":"reset through the mail"}'
+check_equal "login with the new password" 200 "$status"
+check "the notice of the change arrives" test -n "$(mail_to pkgtest@example.com "Your modforge password was changed")"
 
 # ---- stop, as systemd would (KillSignal, KillMode=mixed) -----------------------------------
 check "nginx stops on SIGQUIT" stop_pid "$nginx_pid" QUIT

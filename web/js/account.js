@@ -9,6 +9,8 @@ const EVENT_TEXT = {
   logout_all: "Logged out everywhere else", token_revoked: "A login was revoked",
   password_changed: "Password changed", email_changed: "Email changed",
   username_changed: "Username changed",
+  password_reset_requested: "Password reset link mailed", password_reset: "Password reset by mail",
+  email_verified: "Email address verified",
   password_check_failed: "Wrong password given to confirm a change",
 };
 

@@ -87,6 +87,7 @@ const THROTTLED = {
   too_many_conflicts: "Too many names or addresses that are taken were tried from this address.",
   too_many_jobs: "You have as many jobs waiting or running as you may at once.",
   daily_job_limit: "You have made as many jobs today as you may.",
+  too_many_mail_requests: "Too many mails were asked for.",
   rate_limited: "Too many requests.",
 };
 

@@ -172,7 +172,8 @@ public:
     CPPUNIT_ASSERT_EQUAL (401, c.status);
     CPPUNIT_ASSERT_EQUAL (std::string ("invalid_credentials"), c.code);
     CPPUNIT_ASSERT_EQUAL (std::string ("Invalid credentials"), std::string (c.what ()));
-    CPPUNIT_ASSERT (c.headers.empty ());
+    CPPUNIT_ASSERT_EQUAL (std::size_t (1), c.headers.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("Bearer"), *header (c, "WWW-Authenticate"));
     CPPUNIT_ASSERT (!c.token_refused);
   }
 

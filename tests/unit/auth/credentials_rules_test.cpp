@@ -68,9 +68,13 @@ public:
 
   void email_length_and_characters ()
   {
-    const std::string domain ("@example.com");
-    CPPUNIT_ASSERT (check_email (std::string (255 - domain.size (), 'a') + domain).empty ());
-    CPPUNIT_ASSERT (!check_email (std::string (256 - domain.size (), 'a') + domain).empty ());
+    // 255 bytes: the longest local part (64) and labels of at most 63.
+    const std::string local (64, 'a');
+    const std::string labels (std::string (63, 'b') + "." + std::string (63, 'c') + ".");
+    std::string longest (local + "@" + labels + std::string (58, 'd') + ".com");
+    CPPUNIT_ASSERT_EQUAL (std::size_t (255), longest.size ());
+    CPPUNIT_ASSERT (check_email (longest).empty ());
+    CPPUNIT_ASSERT (!check_email (local + "@" + labels + std::string (59, 'd') + ".com").empty ());
     for (const char* bad: {"a b@c.d", "a@c .d", " a@b.c", "a@b.c ", "a\t@b.c", "a\n@b.c",
                            "a\x7f@b.c", "a\x01@b.c"})
       CPPUNIT_ASSERT_MESSAGE (bad, !check_email (bad).empty ());

@@ -66,16 +66,31 @@ namespace
     return keys;
   }
 
-  // Two keys are tied by a rule (max_delay >= base_delay): while one is probed at the ends of
-  // its range, the other is set out of its way.
-  settings probe (const std::string& key, long value)
+  // Some keys are tied by a rule (max_delay >= base_delay, the mail lease outlasts an attempt, a
+  // mail login needs STARTTLS): while one is probed, the other is set out of its way.
+  settings probe (const std::string& key, const std::string& value)
   {
-    settings s {{key, std::to_string (value)}};
+    settings s {{key, value}};
     if (key == "throttle.max_delay")
       s["throttle.base_delay"] = "1";
     if (key == "throttle.base_delay")
       s["throttle.max_delay"] = "604800";
+    if (key == "mail.retry_max_delay")
+      s["mail.retry_delay"] = "1";
+    if (key == "mail.retry_delay")
+      s["mail.retry_max_delay"] = "86400";
+    if (key == "mail.timeout")
+      s["mail.lease_seconds"] = "7200";
+    if (key == "mail.lease_seconds")
+      s["mail.timeout"] = "1";
+    if (key == "mail.username")
+      s["mail.starttls"] = "required";
     return s;
+  }
+
+  settings probe (const std::string& key, long value)
+  {
+    return probe (key, std::to_string (value));
   }
 
   bool accepts (const settings& s)
@@ -91,13 +106,31 @@ namespace
     }
   }
 
-  enum class value_kind {text, yes_or_no, integer};
+  // Any text, yes or no, or neither: a number or a text with a rule of its own (a choice of
+  // words, a URL, an address), as the man page says.
+  enum class value_kind {text, yes_or_no, ruled};
 
   value_kind kind_of (const std::string& key)
   {
-    if (accepts (settings {{key, "x"}}))
+    if (accepts (probe (key, "x")))
       return value_kind::text;
-    return accepts (settings {{key, "yes"}}) ? value_kind::yes_or_no : value_kind::integer;
+    return accepts (probe (key, "yes")) ? value_kind::yes_or_no : value_kind::ruled;
+  }
+
+  // "One of a, b or c." -> {"a", "b", "c"}; empty for any other sentence.
+  std::vector<std::string> choices (const std::string& sentence)
+  {
+    std::smatch m;
+    std::vector<std::string> words;
+    if (!std::regex_match (sentence, m, std::regex ("^One of (.*) or ([a-z_-]+)\\.$")))
+      return words;
+    std::string list (m[1].str ());
+    const std::regex word ("[a-z_-]+");
+    for (auto i (std::sregex_iterator (list.begin (), list.end (), word));
+         i != std::sregex_iterator (); ++i)
+      words.push_back (i->str ());
+    words.push_back (m[2].str ());
+    return words;
   }
 }
 
@@ -132,7 +165,8 @@ public:
   }
 
   // "An integer from LOW to HIGH." is exactly what the program accepts; a yes-or-no key says
-  // "Yes or no."; a text key claims neither.
+  // "Yes or no."; "One of a, b or c." names every word the program accepts; a text key claims
+  // none of these; any other rule (a URL, an address) is for a key whose default is no number.
   void ranges_are_the_programs ()
   {
     const std::regex integer ("^An integer from (-?[0-9]+) to ([0-9]+)\\.$");
@@ -140,19 +174,21 @@ public:
     {
       std::smatch m;
       bool says_integer (std::regex_match (k.what_it_may_be, m, integer));
+      std::vector<std::string> words (choices (k.what_it_may_be));
       std::string where (k.key + ": \"" + k.what_it_may_be + "\"");
       switch (kind_of (k.key))
       {
       case value_kind::text:
         CPPUNIT_ASSERT_MESSAGE (where + ", but any text will do",
-                                !says_integer && k.what_it_may_be != "Yes or no.");
+                                !says_integer && words.empty () &&
+                                k.what_it_may_be != "Yes or no.");
         break;
       case value_kind::yes_or_no:
         CPPUNIT_ASSERT_MESSAGE (where + ", but it is yes or no", k.what_it_may_be == "Yes or no.");
         break;
-      case value_kind::integer:
+      case value_kind::ruled:
+        if (says_integer)
         {
-          CPPUNIT_ASSERT_MESSAGE (where + ", but it is an integer", says_integer);
           long low (std::stol (m[1].str ())), high (std::stol (m[2].str ()));
           CPPUNIT_ASSERT_MESSAGE (where + ": the low end is refused", accepts (probe (k.key, low)));
           CPPUNIT_ASSERT_MESSAGE (where + ": the high end is refused",
@@ -161,8 +197,17 @@ public:
                                   !accepts (probe (k.key, low - 1)));
           CPPUNIT_ASSERT_MESSAGE (where + ": above the range is accepted",
                                   !accepts (probe (k.key, high + 1)));
-          break;
         }
+        else if (!words.empty ())
+        {
+          for (const std::string& w: words)
+            CPPUNIT_ASSERT_MESSAGE (where + ": '" + w + "' is refused", accepts (probe (k.key, w)));
+        }
+        else
+          CPPUNIT_ASSERT_MESSAGE (where + ", but it is an integer",
+                                  k.default_value.find_first_not_of ("0123456789") !=
+                                  std::string::npos);
+        break;
       }
     }
   }

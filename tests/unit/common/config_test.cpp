@@ -54,8 +54,10 @@ class config_test: public CppUnit::TestFixture
   CPPUNIT_TEST (environment_overrides);
   CPPUNIT_TEST (defaults);
   CPPUNIT_TEST (values_are_applied);
+  CPPUNIT_TEST (several_database_hosts);
   CPPUNIT_TEST (unknown_key_throws);
   CPPUNIT_TEST (bad_values_throw);
+  CPPUNIT_TEST (mail_settings_follow_the_rules_of_mail);
   CPPUNIT_TEST (example_file_documents_every_key);
   CPPUNIT_TEST_SUITE_END ();
 
@@ -118,7 +120,8 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::size_t (8), c.security.password_min_length);
     CPPUNIT_ASSERT_EQUAL (60, c.security.last_used_write_interval_seconds);
     CPPUNIT_ASSERT_EQUAL (std::size_t (65536), c.http.max_body_bytes);
-    CPPUNIT_ASSERT_EQUAL (5432, c.database.port);
+    CPPUNIT_ASSERT (c.database.ports == std::vector<int> {5432});
+    CPPUNIT_ASSERT_EQUAL (std::string ("read-write"), c.database.target_session_attrs);
     CPPUNIT_ASSERT_EQUAL (std::string ("modforge"), c.database.name);
     CPPUNIT_ASSERT (c.database.password.empty ());
   }
@@ -132,7 +135,7 @@ public:
                                      {"security.last_used_interval", "0"},
                                      {"files.data_dir", "/srv/mf"}}));
     CPPUNIT_ASSERT_EQUAL (std::string ("/tmp/pg"), c.database.host);
-    CPPUNIT_ASSERT_EQUAL (5433, c.database.port);
+    CPPUNIT_ASSERT (c.database.ports == std::vector<int> {5433});
     CPPUNIT_ASSERT_EQUAL (std::size_t (1024), c.http.max_body_bytes);
     CPPUNIT_ASSERT_EQUAL (4, c.security.bcrypt_cost);
     CPPUNIT_ASSERT_EQUAL (std::size_t (12), c.security.password_min_length);
@@ -140,6 +143,28 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("/srv/mf"), c.files.data_dir);
     CPPUNIT_ASSERT_EQUAL (31, make_config (settings {{"security.bcrypt_cost", "31"}})
                                 .security.bcrypt_cost);
+  }
+
+  // libpq's multi-host strings: one port for all hosts or one per host, and which server will do.
+  void several_database_hosts ()
+  {
+    config c (make_config (settings {{"database.host", "db1, db2,db3"},
+                                     {"database.port", "5432, 5433,5434"},
+                                     {"database.target_session_attrs", "any"}}));
+    CPPUNIT_ASSERT (database_hosts (c.database) ==
+                    (std::vector<std::string> {"db1", "db2", "db3"}));
+    CPPUNIT_ASSERT (c.database.ports == (std::vector<int> {5432, 5433, 5434}));
+    CPPUNIT_ASSERT_EQUAL (std::string ("any"), c.database.target_session_attrs);
+    CPPUNIT_ASSERT_NO_THROW (make_config (settings {{"database.host", "db1,db2"},
+                                                    {"database.port", "6432"}}));
+    std::string m (error_of ([] {make_config (settings {{"database.host", "db1,db2,db3"},
+                                                        {"database.port", "1,2"}});}));
+    CPPUNIT_ASSERT (contains (m, "database.port") && contains (m, "(3)"));
+    CPPUNIT_ASSERT (contains (error_of ([] {make_config (settings {{"database.port", "5432,"}});}),
+                              "database.port"));
+    CPPUNIT_ASSERT (contains (error_of ([] {make_config (settings {
+                                {"database.target_session_attrs", "primary-or-else"}});}),
+                              "database.target_session_attrs"));
   }
 
   void unknown_key_throws ()
@@ -172,6 +197,56 @@ public:
     CPPUNIT_ASSERT_MESSAGE (m, contains (m, "jobs.lease_seconds"));
   }
 
+  void mail_settings_follow_the_rules_of_mail ()
+  {
+    for (const char* relay: {"smtp://127.0.0.1:25", "smtps://smtp.example.com",
+                             "smtp://[::1]:2525/ehlo.example.com"})
+      CPPUNIT_ASSERT_EQUAL (std::string (relay),
+                            make_config (settings {{"mail.relay", relay}}).mail.relay);
+    for (const char* relay: {"", "127.0.0.1:25", "http://example.com", "smtp://", "smtp:///x",
+                             "smtp://a b", "smtp://a\r\nRCPT"})
+      expect_bad ("mail.relay", relay);
+
+    for (const char* from: {"", "modforge", "Mod Forge <m@example.com>", "a@b.c\r\nBcc: x@y.z"})
+      expect_bad ("mail.from", from);
+    expect_bad ("mail.from_name", "a\r\nBcc: x@y.z");
+    expect_bad ("mail.from_name", "bad \xff");
+    CPPUNIT_ASSERT_EQUAL (std::string ("Mod\xc3\xb8 Forge"),
+                          make_config (settings {{"mail.from_name", "Mod\xc3\xb8 Forge"}})
+                            .mail.from_name);
+
+    CPPUNIT_ASSERT (make_config (settings {{"mail.starttls", "required"}}).mail.starttls ==
+                    starttls_mode::required);
+    CPPUNIT_ASSERT (make_config (settings {{"mail.starttls", "off"}}).mail.starttls ==
+                    starttls_mode::off);
+    CPPUNIT_ASSERT (config ().mail.starttls == starttls_mode::opportunistic);
+    expect_bad ("mail.starttls", "yes");
+
+    // A login only over TLS that is verified.
+    for (const char* tls: {"opportunistic", "off"})
+    {
+      std::string m (error_of ([&] {make_config (settings {{"mail.username", "u"},
+                                                           {"mail.starttls", tls}});}));
+      CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.username"));
+    }
+    make_config (settings {{"mail.username", "u"}, {"mail.starttls", "required"}});
+    make_config (settings {{"mail.username", "u"}, {"mail.relay", "smtps://smtp.example.com"}});
+
+    // The lease outlasts an attempt; delays grow.
+    std::string m (error_of ([] {make_config (settings {{"mail.timeout", "120"}});}));
+    CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.lease_seconds"));
+    m = error_of ([] {make_config (settings {{"mail.retry_delay", "7200"}});});
+    CPPUNIT_ASSERT_MESSAGE (m, contains (m, "mail.retry_max_delay"));
+
+    // Links are built on the public address, without its trailing slashes.
+    CPPUNIT_ASSERT_EQUAL (std::string ("https://mods.example/app"),
+                          make_config (settings {{"http.public_url", "https://mods.example/app//"}})
+                            .http.public_url);
+    for (const char* url: {"mods.example", "ftp://mods.example", "https://", "https://a b",
+                           "https://mods.example/#x"})
+      expect_bad ("http.public_url", url);
+  }
+
   // conf/modforge.conf.example is what operators copy: with its commented-out keys switched on it
   // must load, name every key there is, and show the defaults the program really has.
   void example_file_documents_every_key ()
@@ -189,11 +264,11 @@ public:
       keys.insert (kv.first);
     CPPUNIT_ASSERT (every_config_key () == keys);
 
-    // The commented proxy list is a valid list; it and the database's address and password are
-    // examples, not defaults.
+    // The commented proxy list is a valid list; it, the database's address and password and the
+    // mail password's file are examples, not defaults.
     CPPUNIT_ASSERT_EQUAL (std::size_t (2), make_config (s).security.trusted_proxies.size ());
     for (const char* example: {"database.host", "database.password", "database.password_file",
-                               "security.trusted_proxies"})
+                               "mail.password_file", "security.trusted_proxies"})
       s.erase (example);
     CPPUNIT_ASSERT_EQUAL (describe (config ()), describe (make_config (s)));
   }

@@ -1,4 +1,5 @@
-// Tests of the enums kept as text (job status, job task, security event kind): every value has
+// Tests of the enums kept as text (job status, job task, security event kind, outbox state, email
+// token purpose): every value has
 // the name its column holds and comes back from it, unknown text is refused, and ODB's value
 // traits write and read exactly those names.
 #include <cppunit/extensions/HelperMacros.h>
@@ -52,6 +53,8 @@ class stored_enums_test: public CppUnit::TestFixture
   CPPUNIT_TEST (job_status_names);
   CPPUNIT_TEST (job_task_names);
   CPPUNIT_TEST (auth_event_kind_names);
+  CPPUNIT_TEST (outbox_state_names);
+  CPPUNIT_TEST (email_token_purpose_names);
   CPPUNIT_TEST (a_value_without_a_name_is_refused);
   CPPUNIT_TEST_SUITE_END ();
 
@@ -87,15 +90,38 @@ public:
                              {auth_event_kind::email_changed, "email_changed"},
                              {auth_event_kind::password_changed, "password_changed"},
                              {auth_event_kind::token_revoked, "token_revoked"},
+                             {auth_event_kind::password_reset_requested,
+                              "password_reset_requested"},
+                             {auth_event_kind::password_reset, "password_reset"},
+                             {auth_event_kind::email_verified, "email_verified"},
                              {auth_event_kind::password_check_failed, "password_check_failed"}},
                             to_auth_event_kind);
+  }
+
+  void outbox_state_names ()
+  {
+    check<outbox_state> ({{outbox_state::queued, "queued"},
+                          {outbox_state::sending, "sending"},
+                          {outbox_state::sent, "sent"},
+                          {outbox_state::failed, "failed"}},
+                         to_outbox_state);
+  }
+
+  void email_token_purpose_names ()
+  {
+    check<email_token_purpose> ({{email_token_purpose::verify, "verify"},
+                                 {email_token_purpose::reset, "reset"}},
+                                to_email_token_purpose);
   }
 
   void a_value_without_a_name_is_refused ()
   {
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_status> (6)), std::invalid_argument);
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_task> (3)), std::invalid_argument);
-    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (11)), std::invalid_argument);
+    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (14)), std::invalid_argument);
+    CPPUNIT_ASSERT_THROW (to_string (static_cast<outbox_state> (4)), std::invalid_argument);
+    CPPUNIT_ASSERT_THROW (to_string (static_cast<email_token_purpose> (2)),
+                          std::invalid_argument);
   }
 };
 

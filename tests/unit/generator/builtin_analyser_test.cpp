@@ -46,6 +46,9 @@ class builtin_analyser_test: public CppUnit::TestFixture
   CPPUNIT_TEST (blank_prompt_is_refused);
   CPPUNIT_TEST (odd_prompts_give_valid_decisions);
   CPPUNIT_TEST (prompt_words_are_folded_ascii);
+  CPPUNIT_TEST (what_players_asked_for);
+  CPPUNIT_TEST (follow_ups_change_the_last_item);
+  CPPUNIT_TEST (every_fresh_item_has_a_valid_recipe);
   CPPUNIT_TEST_SUITE_END ();
 
 public:
@@ -163,6 +166,62 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::size_t (2), prompt_words ("a b c d", 2, 10).size ());
     CPPUNIT_ASSERT (is_blank_prompt (std::string ("\0 \t", 3)));
     CPPUNIT_ASSERT (!is_blank_prompt ("\xf0\x9f\x98\x80"));
+  }
+
+  // The prompts that disappointed: each gives what was asked for.
+  void what_players_asked_for ()
+  {
+    decisions chest (analysed ("a ruby chestplate"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("chestplate"), chest.kind);
+    CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Chestplate"), chest.item_name);
+
+    decisions helmet (analysed ("a helmet that lets you breathe underwater"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("helmet"), helmet.kind);
+    CPPUNIT_ASSERT ((helmet.abilities == std::vector<std::string> {"water_breathing"}));
+    CPPUNIT_ASSERT (!contains (helmet.item_name, "Lets"));
+
+    decisions wand (analysed ("a magic wand that shoots fireballs and glows purple at night"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("wand"), wand.kind);
+    CPPUNIT_ASSERT ((wand.abilities == std::vector<std::string> {"fireball", "glowing", "night_vision"}));
+    CPPUNIT_ASSERT (same (rgb {140, 60, 200}, wand.colours[1]));   // purple, after "magic"
+    CPPUNIT_ASSERT_EQUAL (std::string ("Magic Wand"), wand.item_name);
+
+    CPPUNIT_ASSERT_EQUAL (std::string ("diamond"), analysed ("a diamond pickaxe").tier);
+    CPPUNIT_ASSERT_EQUAL (std::string ("wood"), analysed ("a wooden pickaxe").tier);
+  }
+
+  void follow_ups_change_the_last_item ()
+  {
+    std::vector<earlier_job> history {{"a ruby sword", analyse_builtin ("a ruby sword")}};
+    decisions blue (analyse_builtin ("make it blue instead", history));
+    CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Sword"), blue.item_name);
+    CPPUNIT_ASSERT (same (rgb {50, 90, 220}, blue.colours[0]));
+
+    decisions pickaxe (analyse_builtin ("now a matching pickaxe", history));
+    CPPUNIT_ASSERT_EQUAL (std::string ("Ruby Pickaxe"), pickaxe.item_name);
+    CPPUNIT_ASSERT_EQUAL (std::string ("ruby"), pickaxe.material);
+    CPPUNIT_ASSERT_EQUAL (std::string ("ruby_pickaxe"), pickaxe.mod_id);
+
+    decisions stronger (analyse_builtin ("same but stronger", history));
+    CPPUNIT_ASSERT_EQUAL (std::string ("netherite"), stronger.tier);
+    CPPUNIT_ASSERT (stronger.stats.attack_damage > history[0].decisions.stats.attack_damage);
+    CPPUNIT_ASSERT_EQUAL (2, stronger.ability_level);
+
+    // With no history, the words that refer to a last item name nothing.
+    CPPUNIT_ASSERT_EQUAL (std::string ("Blue"), analyse_builtin ("make it blue instead").item_name);
+    // A prompt that names an item of its own is a new item, history or not.
+    CPPUNIT_ASSERT_EQUAL (std::string ("wand"), analyse_builtin ("a glowing purple wand", history).kind);
+  }
+
+  void every_fresh_item_has_a_valid_recipe ()
+  {
+    for (const char* p: {"a ruby sword", "a bow", "a golden apple", "leather boots", "a gem",
+                         "a copper ingot", "a wand of fire", "a thing", "an obsidian helmet"})
+    {
+      decisions d (analysed (p));
+      CPPUNIT_ASSERT_NO_THROW (validate_decisions (d));
+      CPPUNIT_ASSERT_MESSAGE (p, !d.recipe.pattern.empty ());
+    }
   }
 };
 

@@ -1,11 +1,15 @@
-// Tests of the external analyser command: its output, failures, timeouts and leftovers.
+// Tests of the external analyser command: its input, environment, output, failures, timeouts and
+// leftovers.
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include <cppunit/extensions/HelperMacros.h>
 #include <dirent.h>
+#include <rapidjson/document.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,13 +32,27 @@ namespace
     return before + "printf '%s' '" + valid_json + "'";
   }
 
-  // The message of the generator_error the command throws; fails if it throws none.
+  decisions run (const std::string& command, const std::string& prompt = "a prompt",
+                    int timeout = 5, const std::vector<earlier_job>& history = {})
+  {
+    return analyse_with_command (command, prompt, history, timeout);
+  }
+
+  // What the operator's log gets of the failure the command ends in (analyser_failure's
+  // detail, or the message of another generator_error); fails if it throws none. The owner's
+  // message of an analyser_failure is always the same plain sentence.
   std::string failure (const std::string& command, const std::string& prompt = "a prompt",
                        int timeout = 5)
   {
     try
     {
-      analyse_with_command (command, prompt, timeout);
+      run (command, prompt, timeout);
+    }
+    catch (const analyser_failure& e)
+    {
+      CPPUNIT_ASSERT_EQUAL (std::string ("The analyser could not handle this prompt; please try "
+                                         "again later."), std::string (e.what ()));
+      return e.detail ();
     }
     catch (const generator_error& e)
     {
@@ -42,6 +60,30 @@ namespace
     }
     CPPUNIT_FAIL ("no error from: " + command);
     return "";
+  }
+
+  std::string temp_file ()
+  {
+    char name[] = "/tmp/modforge-analyser-XXXXXX";
+    int fd (mkstemp (name));
+    CPPUNIT_ASSERT (fd >= 0);
+    close (fd);
+    return name;
+  }
+
+  std::string read_file (const std::string& path)
+  {
+    std::ifstream in (path);
+    std::stringstream text;
+    text << in.rdbuf ();
+    return text.str ();
+  }
+
+  earlier_job earlier (const std::string& prompt, const std::string& name)
+  {
+    earlier_job e {prompt, analyse_builtin (prompt)};
+    e.decisions.item_name = name;
+    return e;
   }
 
   std::size_t open_descriptors ()
@@ -80,7 +122,10 @@ class command_analyser_test: public CppUnit::TestFixture
 {
   CPPUNIT_TEST_SUITE (command_analyser_test);
   CPPUNIT_TEST (valid_output_is_the_decisions);
-  CPPUNIT_TEST (prompt_arrives_on_stdin);
+  CPPUNIT_TEST (missing_later_members_are_derived);
+  CPPUNIT_TEST (prompt_and_history_arrive_on_stdin);
+  CPPUNIT_TEST (history_is_the_last_ten_jobs);
+  CPPUNIT_TEST (environment_is_minimal);
   CPPUNIT_TEST (non_zero_exit_names_status_and_stderr);
   CPPUNIT_TEST (death_by_signal_is_reported);
   CPPUNIT_TEST (timeout_kills_the_whole_group);
@@ -95,18 +140,90 @@ class command_analyser_test: public CppUnit::TestFixture
 public:
   void valid_output_is_the_decisions ()
   {
-    decisions d (analyse_with_command (printing (), "anything", 5));
-    CPPUNIT_ASSERT_EQUAL (valid_json, decisions_to_json (d));
+    decisions d (run (printing (), "anything"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("Echo"), d.item_name);
+    CPPUNIT_ASSERT_EQUAL (std::string ("Echo Mod"), d.mod_name);
+    CPPUNIT_ASSERT_EQUAL (std::string ("echo_item"), d.mod_id);
+    CPPUNIT_ASSERT_EQUAL (std::string ("gem"), d.kind);
+    CPPUNIT_ASSERT_EQUAL (std::string ("#112233"), colour_to_hex (d.colours[0]));
   }
 
-  void prompt_arrives_on_stdin ()
+  // An analyser written for the six first members still works: the rest is derived.
+  void missing_later_members_are_derived ()
   {
-    std::string command (
-      R"(p=$(cat); printf '{"itemName":"%s","modName":"M","modId":"echo_test",)"
-      R"("description":"","kind":"food","colours":["#112233","#445566"]}' "$p")");
-    decisions d (analyse_with_command (command, "Echo Me 100%", 5));
-    CPPUNIT_ASSERT_EQUAL (std::string ("Echo Me 100%"), d.item_name);
-    CPPUNIT_ASSERT_EQUAL (std::string ("food"), d.kind);
+    decisions d (run (printing (), "anything"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("iron"), d.tier);
+    CPPUNIT_ASSERT (d.abilities.empty ());
+    CPPUNIT_ASSERT_EQUAL (1, d.ability_level);
+    CPPUNIT_ASSERT (!d.recipe.pattern.empty ());
+    validate_decisions (d);
+  }
+
+  void prompt_and_history_arrive_on_stdin ()
+  {
+    std::string input (temp_file ());
+    std::vector<earlier_job> history {earlier ("a ruby sword", "First"),
+                                      earlier ("make it blue", "Second")};
+    run ("cat > " + input + "; " + printing (), "Echo Me 100% \"quoted\"", 5, history);
+    std::string text (read_file (input));
+    std::remove (input.c_str ());
+
+    rapidjson::Document doc;
+    doc.Parse (text.c_str ());
+    CPPUNIT_ASSERT_MESSAGE (text, !doc.HasParseError () && doc.IsObject ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("Echo Me 100% \"quoted\""),
+                          std::string (doc["prompt"].GetString ()));
+    const rapidjson::Value& h (doc["history"]);
+    CPPUNIT_ASSERT_EQUAL (2u, h.Size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("a ruby sword"), std::string (h[0]["prompt"].GetString ()));
+    CPPUNIT_ASSERT_EQUAL (std::string ("First"),
+                          std::string (h[0]["aiDecisions"]["itemName"].GetString ()));
+    CPPUNIT_ASSERT_EQUAL (std::string ("Second"),
+                          std::string (h[1]["aiDecisions"]["itemName"].GetString ()));
+    CPPUNIT_ASSERT (h[1]["aiDecisions"]["stats"].IsObject ());
+  }
+
+  void history_is_the_last_ten_jobs ()
+  {
+    std::string input (temp_file ());
+    std::vector<earlier_job> history;
+    for (int i (0); i != 12; ++i)
+      history.push_back (earlier ("a sword " + std::to_string (i), "Sword " + std::to_string (i)));
+    run ("cat > " + input + "; " + printing (), "x", 5, history);
+    rapidjson::Document doc;
+    doc.Parse (read_file (input).c_str ());
+    std::remove (input.c_str ());
+    const rapidjson::Value& h (doc["history"]);
+    CPPUNIT_ASSERT_EQUAL (static_cast<unsigned> (max_history_jobs), h.Size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("a sword 2"), std::string (h[0]["prompt"].GetString ()));
+    CPPUNIT_ASSERT_EQUAL (std::string ("a sword 11"), std::string (h[9]["prompt"].GetString ()));
+  }
+
+  // The worker's environment may name secrets: the command sees PATH, LANG and the credentials
+  // directory only.
+  void environment_is_minimal ()
+  {
+    std::string env (temp_file ());
+    setenv ("MODFORGE_TEST_SECRET", "hunter2", 1);
+    setenv ("CREDENTIALS_DIRECTORY", "/run/credentials/modforge-worker.service", 1);
+    run ("env > " + env + "; " + printing ());
+    unsetenv ("MODFORGE_TEST_SECRET");
+    unsetenv ("CREDENTIALS_DIRECTORY");
+    std::string text (read_file (env));
+    std::remove (env.c_str ());
+    CPPUNIT_ASSERT_MESSAGE (text, !contains (text, "hunter2"));
+    CPPUNIT_ASSERT_MESSAGE (text, contains (text, "PATH=/usr/local/bin:/usr/bin:/bin\n"));
+    CPPUNIT_ASSERT_MESSAGE (text, contains (text, "LANG=C.UTF-8\n"));
+    CPPUNIT_ASSERT_MESSAGE (text, contains (text, "CREDENTIALS_DIRECTORY=/run/credentials/"));
+    // sh adds PWD (and maybe SHLVL, _): nothing else.
+    std::istringstream lines (text);
+    for (std::string line; std::getline (lines, line);)
+    {
+      std::string name (line.substr (0, line.find ('=')));
+      CPPUNIT_ASSERT_MESSAGE (line, name == "PATH" || name == "LANG" || name == "PWD" ||
+                                    name == "SHLVL" || name == "_" ||
+                                    name == "CREDENTIALS_DIRECTORY");
+    }
   }
 
   void non_zero_exit_names_status_and_stderr ()
@@ -162,8 +279,7 @@ public:
     close (fd);
 
     // The sleeper's output goes elsewhere, so the command's own pipes close when it exits.
-    analyse_with_command (printing ("sleep 30 >/dev/null 2>&1 & echo $! > " + std::string (pids) +
-                                    "; "), "a prompt", 5);
+    run (printing ("sleep 30 >/dev/null 2>&1 & echo $! > " + std::string (pids) + "; "));
     std::ifstream in (pids);
     pid_t sleeper (0);
     in >> sleeper;
@@ -201,8 +317,7 @@ public:
     {
       std::string prompt (size, 'p');
       for (const std::string& command: {printing (), printing ("exec 0<&-; ")})
-        CPPUNIT_ASSERT_EQUAL (valid_json,
-                              decisions_to_json (analyse_with_command (command, prompt, 5)));
+        CPPUNIT_ASSERT_EQUAL (std::string ("Echo"), run (command, prompt).item_name);
     }
     CPPUNIT_ASSERT (!sigpipe_pending ());
   }
@@ -216,7 +331,7 @@ public:
       R"(n=$(ls -l /proc/$$/fd | grep -c /dev/null); )"
       R"(printf '{"itemName":"%s","modName":"M","modId":"fd_test",)"
       R"("description":"","kind":"gem","colours":["#112233","#445566"]}' $n)");
-    decisions d (analyse_with_command (count_fds, "x", 5));
+    decisions d (run (count_fds, "x"));
     failure ("exit 2");
     failure ("sleep 3", "x", 1);
     failure ("yes");

@@ -3,8 +3,10 @@
 
 #include "../../../src/generator/decisions.hpp"
 #include "../test_support.hpp"
+#include "sample_decisions.hpp"
 
 using namespace modforge;
+using modforge_test::sample_decisions;
 using modforge_test::contains;
 
 namespace
@@ -48,6 +50,13 @@ namespace
     return "";
   }
 
+  // valid_json with more members.
+  std::string with_extra (const std::string& members)
+  {
+    return std::string (valid_json).substr (0, std::string (valid_json).size () - 1) + "," +
+           members + "}";
+  }
+
   void expect_rejected (const char* field, const char* value)
   {
     std::string json (with_field (field, value));
@@ -69,6 +78,11 @@ class decisions_test: public CppUnit::TestFixture
   CPPUNIT_TEST (unknown_kind_is_refused);
   CPPUNIT_TEST (bad_text_is_refused);
   CPPUNIT_TEST (non_objects_and_malformed_json_are_refused);
+  CPPUNIT_TEST (numbers_out_of_range_are_clamped);
+  CPPUNIT_TEST (unknown_and_unfit_abilities_are_dropped);
+  CPPUNIT_TEST (broken_recipes_are_replaced);
+  CPPUNIT_TEST (later_members_of_the_wrong_type_are_refused);
+  CPPUNIT_TEST (code_made_records_must_be_whole);
   CPPUNIT_TEST_SUITE_END ();
 
 public:
@@ -91,8 +105,8 @@ public:
 
   void json_round_trips ()
   {
-    decisions d {"The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
-                    "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}};
+    decisions d (sample_decisions ("The \"Best\" \\ Sword \xe2\x9c\xa8", "Best Mod", "best-sword_2",
+                                      "", "wand", {{1, 2, 3}, {255, 254, 253}, {0, 0, 0}, {16, 32, 48}}));
     std::string json (decisions_to_json (d));
     CPPUNIT_ASSERT (contains (json, "\"colours\":[\"#010203\",\"#fffefd\",\"#000000\",\"#102030\"]"));
     decisions back (decisions_from_json (json));
@@ -180,6 +194,80 @@ public:
     CPPUNIT_ASSERT (contains (rejection (std::string (100000, '[')), "not valid JSON"));
     CPPUNIT_ASSERT (contains (rejection (std::string (50000, '[') + std::string (50000, ']')),
                               "object"));
+  }
+
+  // An untrusted answer's numbers never reach the Java as they came.
+  void numbers_out_of_range_are_clamped ()
+  {
+    decisions d (decisions_from_json (with_extra (
+      R"("stats":{"attackDamage":1e9,"attackSpeed":-3,"durability":-5,"miningSpeed":99,)"
+      R"("armor":500,"toughness":-1,"hunger":1000000000000,"saturation":7},"abilityLevel":99)")));
+    CPPUNIT_ASSERT_EQUAL (30.0, d.stats.attack_damage);
+    CPPUNIT_ASSERT_EQUAL (0.1, d.stats.attack_speed);
+    CPPUNIT_ASSERT_EQUAL (0, d.stats.durability);
+    CPPUNIT_ASSERT_EQUAL (30.0, d.stats.mining_speed);
+    CPPUNIT_ASSERT_EQUAL (20, d.stats.armor);
+    CPPUNIT_ASSERT_EQUAL (0.0, d.stats.toughness);
+    CPPUNIT_ASSERT_EQUAL (20, d.stats.hunger);
+    CPPUNIT_ASSERT_EQUAL (2.0, d.stats.saturation);
+    CPPUNIT_ASSERT_EQUAL (3, d.ability_level);
+    // No stats at all: the kind's at its tier (an iron sword's).
+    d = decisions_from_json (valid_json);
+    CPPUNIT_ASSERT_EQUAL (6.0, d.stats.attack_damage);
+    CPPUNIT_ASSERT_EQUAL (250, d.stats.durability);
+  }
+
+  void unknown_and_unfit_abilities_are_dropped ()
+  {
+    decisions d (decisions_from_json (with_extra (
+      R"("abilities":["set_fire","rm -rf","set_fire","speed","heal","glowing","fireball"])")));
+    CPPUNIT_ASSERT ((d.abilities == std::vector<std::string> {"set_fire", "speed", "heal", "glowing"}));
+    // A helmet carries effects only.
+    std::string helmet (with_field ("kind", "\"helmet\""));
+    helmet.back () = ',';
+    d = decisions_from_json (helmet + R"("abilities":["set_fire","water_breathing","teleport"]})");
+    CPPUNIT_ASSERT ((d.abilities == std::vector<std::string> {"water_breathing"}));
+  }
+
+  void broken_recipes_are_replaced ()
+  {
+    for (const char* recipe: {
+           R"({"pattern":["XX"],"key":{"X":"minecraft:command_block"}})",   // not an ingredient
+           R"({"pattern":["XY"],"key":{"X":"minecraft:diamond"}})",         // Y has no key
+           R"({"pattern":["XXXX"],"key":{"X":"minecraft:diamond"}})",       // too wide
+           R"({"pattern":["X","XX"],"key":{"X":"minecraft:diamond"}})",     // rows differ
+           R"({"pattern":["   "],"key":{"X":"minecraft:diamond"}})"})      // blank
+    {
+      decisions d (decisions_from_json (with_extra (std::string ("\"recipe\":") + recipe)));
+      CPPUNIT_ASSERT_MESSAGE (recipe, (d.recipe.pattern == std::vector<std::string> {"CM", " M", " S"}));
+    }
+    decisions d (decisions_from_json (with_extra (
+      R"("recipe":{"pattern":["DD","DS"],"key":{"D":"minecraft:diamond","S":"minecraft:stick"}})")));
+    CPPUNIT_ASSERT ((d.recipe.pattern == std::vector<std::string> {"DD", "DS"}));
+  }
+
+  void later_members_of_the_wrong_type_are_refused ()
+  {
+    for (const char* extra: {R"("stats":[1])", R"("stats":{"armor":"5"})", R"("abilities":"fire")",
+                             R"("abilities":[1])", R"("abilityLevel":"2")", R"("recipe":[])",
+                             R"("recipe":{"pattern":"XX","key":{}})", R"("tier":3)",
+                             R"("material":{})"})
+      CPPUNIT_ASSERT_MESSAGE (extra, !rejection (with_extra (extra)).empty ());
+    // An unknown tier or material is only mended.
+    decisions d (decisions_from_json (with_extra (R"("tier":"adamantium","material":"Mythril!")")));
+    CPPUNIT_ASSERT_EQUAL (std::string ("iron"), d.tier);
+    CPPUNIT_ASSERT_EQUAL (std::string (""), d.material);
+  }
+
+  void code_made_records_must_be_whole ()
+  {
+    decisions d (decisions_from_json (valid_json));
+    CPPUNIT_ASSERT_NO_THROW (validate_decisions (d));
+    d.stats.armor = 99;
+    CPPUNIT_ASSERT_THROW (validate_decisions (d), generator_error);
+    d = decisions_from_json (valid_json);
+    d.abilities = {"teleport", "teleport"};
+    CPPUNIT_ASSERT_THROW (validate_decisions (d), generator_error);
   }
 };
 

@@ -12,16 +12,18 @@
 #include "../../../src/generator/java_source.hpp"
 #include "../../../src/generator/texture.hpp"
 #include "../test_support.hpp"
+#include "sample_decisions.hpp"
 
 using namespace modforge;
+using modforge_test::sample_decisions;
 using modforge_test::contains;
 
 namespace
 {
   decisions frost_sword ()
   {
-    return decisions {"Frost Sword", "Frost Sword Mod", "frost_sword", "A sword of ice.",
-                         "sword", {{150, 210, 255}, {60, 40, 30}}};
+    return sample_decisions ("Frost Sword", "Frost Sword Mod", "frost_sword", "A sword of ice.",
+                             "sword", {{150, 210, 255}, {60, 40, 30}});
   }
 
   bool exists (const std::string& path)
@@ -120,8 +122,13 @@ public:
   {
     std::vector<std::string> expected {
       "frost_sword/README.md", "frost_sword/build.gradle", "frost_sword/settings.gradle",
-      "frost_sword/gradle.properties", "frost_sword/src/main/resources/fabric.mod.json",
+      "frost_sword/gradle.properties", "frost_sword/gradlew", "frost_sword/gradlew.bat",
+      "frost_sword/gradle/wrapper/gradle-wrapper.jar",
+      "frost_sword/gradle/wrapper/gradle-wrapper.properties",
+      "frost_sword/src/main/resources/fabric.mod.json",
       "frost_sword/src/main/java/net/modforge/frost_sword/FrostSwordMod.java",
+      "frost_sword/src/main/java/net/modforge/frost_sword/FrostSwordItem.java",
+      "frost_sword/src/main/resources/data/frost_sword/recipes/frost_sword.json",
       "frost_sword/src/main/resources/assets/frost_sword/lang/en_us.json",
       "frost_sword/src/main/resources/assets/frost_sword/models/item/frost_sword.json",
       "frost_sword/src/main/resources/assets/frost_sword/textures/item/frost_sword.png"};
@@ -155,9 +162,12 @@ public:
     CPPUNIT_ASSERT (contains (java, "package net.modforge.frost_sword;"));
     CPPUNIT_ASSERT (contains (java, "public class FrostSwordMod implements ModInitializer"));
     CPPUNIT_ASSERT (contains (java, "Registry.register(Registries.ITEM, new Identifier(MOD_ID, "
-                                    "\"frost_sword\"), ITEM)"));
-    CPPUNIT_ASSERT (contains (java, "new SwordItem(ToolMaterials.IRON"));
+                                    "MOD_ID), ITEM)"));
+    CPPUNIT_ASSERT (contains (java, "new FrostSwordItem(new Item.Settings())"));
     CPPUNIT_ASSERT (contains (java, "ItemGroupEvents.modifyEntriesEvent(ItemGroups.COMBAT)"));
+    const std::string& item (files["frost_sword/src/main/java/net/modforge/frost_sword/FrostSwordItem.java"]);
+    CPPUNIT_ASSERT (contains (item, "public class FrostSwordItem extends SwordItem"));
+    CPPUNIT_ASSERT (contains (item, "static final int DURABILITY = 250;"));
   }
 
   void assets_hold_texture_name_and_model ()
@@ -181,7 +191,7 @@ public:
     files = project (d, png);
     model = parsed (files[assets + "models/item/frost_sword.json"]);
     CPPUNIT_ASSERT_EQUAL (std::string ("item/generated"), string_at (model, "parent"));
-    CPPUNIT_ASSERT (contains (files["frost_sword/src/main/java/net/modforge/frost_sword/FrostSwordMod.java"],
+    CPPUNIT_ASSERT (contains (files["frost_sword/src/main/java/net/modforge/frost_sword/FrostSwordItem.java"],
                               "new FoodComponent.Builder()"));
   }
 
@@ -197,7 +207,14 @@ public:
     CPPUNIT_ASSERT (contains (files["frost_sword/settings.gradle"], "https://maven.fabricmc.net/"));
     CPPUNIT_ASSERT (contains (files["frost_sword/settings.gradle"], "pluginManagement"));
     const std::string& readme (files["frost_sword/README.md"]);
-    CPPUNIT_ASSERT (contains (readme, "gradle build") && contains (readme, "./gradlew build"));
+    CPPUNIT_ASSERT (contains (readme, "./gradlew build") && contains (readme, "Java 17"));
+    CPPUNIT_ASSERT (contains (files["frost_sword/gradle/wrapper/gradle-wrapper.properties"],
+                              "distributionUrl=https\\://services.gradle.org/distributions/"
+                              "gradle-8.7-bin.zip\n"));
+    CPPUNIT_ASSERT (contains (files["frost_sword/gradle/wrapper/gradle-wrapper.properties"],
+                              "distributionSha256Sum=544c35d6bd849ae8a5ed0bcea39ba677dc40f49df7"
+                              "d1835561582da2009b961d\n"));
+    CPPUNIT_ASSERT (contains (files["frost_sword/gradlew"], "org.gradle.wrapper.GradleWrapperMain"));
     CPPUNIT_ASSERT (contains (readme, "1.20.1") && contains (readme, "Frost Sword"));
   }
 

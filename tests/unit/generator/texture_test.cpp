@@ -5,15 +5,17 @@
 #include <png.h>
 
 #include "../../../src/generator/texture.hpp"
+#include "sample_decisions.hpp"
 
 using namespace modforge;
+using modforge_test::sample_decisions;
 
 namespace
 {
   decisions decisions_of_kind (const std::string& kind)
   {
-    return decisions {"Frost Thing", "Frost Thing Mod", "frost_thing", "", kind,
-                         {{150, 210, 255}, {60, 40, 30}}};
+    return sample_decisions ("Frost Thing", "Frost Thing Mod", "frost_thing", "", kind,
+                             {{150, 210, 255}, {60, 40, 30}});
   }
 
   std::size_t opaque_pixels (const texture& t)

@@ -1,4 +1,4 @@
-// Tests of the router: captures, literal-beats-capture, 404, 405 with Allow, split_path.
+// Tests of the router: captures, literal-beats-capture, 404, 405 with Allow, HEAD, split_path.
 #include <set>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -72,6 +72,7 @@ class router_test: public CppUnit::TestFixture
   CPPUNIT_TEST (literal_beats_capture);
   CPPUNIT_TEST (unknown_path_is_404);
   CPPUNIT_TEST (wrong_method_is_405_with_allow);
+  CPPUNIT_TEST (head_runs_the_get_route);
   CPPUNIT_TEST (empty_segment_and_trailing_slash_do_not_match);
   CPPUNIT_TEST (split_path_splits_segments);
   CPPUNIT_TEST_SUITE_END ();
@@ -128,7 +129,7 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::string ("method_not_allowed"), e.code);
     const std::string* allow (find_header (e, "Allow"));
     CPPUNIT_ASSERT (allow != nullptr);
-    CPPUNIT_ASSERT (split_allow (*allow) == (std::set<std::string> {"GET", "PATCH", "DELETE"}));
+    CPPUNIT_ASSERT (split_allow (*allow) == (std::set<std::string> {"GET", "HEAD", "PATCH", "DELETE"}));
 
     // The literal pattern is the best match, so only its methods are allowed.
     request n (make_request ("GET", "/api/sessions/new"));
@@ -141,7 +142,21 @@ public:
     request l (make_request ("DELETE", "/api/sessions"));
     http_error el (expect_http_error ([&] {r.dispatch (l);}));
     CPPUNIT_ASSERT_EQUAL (405, el.status);
-    CPPUNIT_ASSERT_EQUAL (std::string ("GET"), *find_header (el, "Allow"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("GET, HEAD"), *find_header (el, "Allow"));
+  }
+
+  void head_runs_the_get_route ()
+  {
+    router r (make_router ());
+    request q (make_request ("HEAD", "/api/sessions/42"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("get"), r.dispatch (q).body);
+    CPPUNIT_ASSERT_EQUAL (std::string ("42"), q.param ("id"));
+
+    // A path without GET has no HEAD either.
+    request n (make_request ("HEAD", "/api/sessions/new"));
+    http_error e (expect_http_error ([&] {r.dispatch (n);}));
+    CPPUNIT_ASSERT_EQUAL (405, e.status);
+    CPPUNIT_ASSERT_EQUAL (std::string ("POST"), *find_header (e, "Allow"));
   }
 
   void empty_segment_and_trailing_slash_do_not_match ()

@@ -7,6 +7,7 @@
 #include <odb/exceptions.hxx>
 
 #include "../../../src/common/domain_error.hpp"
+#include "../../../src/generator/analyser.hpp"
 #include "../../../src/generator/decisions.hpp"
 #include "../../../src/jobs/stage_failure.hpp"
 
@@ -27,6 +28,7 @@ class stage_failure_test: public CppUnit::TestFixture
   CPPUNIT_TEST (an_unavailable_database_is_waited_out);
   CPPUNIT_TEST (other_domain_errors_fail_the_job);
   CPPUNIT_TEST (a_generator_error_fails_with_its_sentence);
+  CPPUNIT_TEST (an_analyser_failure_is_plain_for_the_owner_and_logged);
   CPPUNIT_TEST (the_disk_fails_without_paths);
   CPPUNIT_TEST (anything_else_fails_and_is_logged);
   CPPUNIT_TEST_SUITE_END ();
@@ -58,6 +60,17 @@ public:
     CPPUNIT_ASSERT (!f.retry_later);
     CPPUNIT_ASSERT_EQUAL (std::string ("the analyser timed out after 30 seconds"), f.error);
     CPPUNIT_ASSERT (f.log.empty ());
+  }
+
+  void an_analyser_failure_is_plain_for_the_owner_and_logged ()
+  {
+    stage_failure f (judged (analyser_failure ("the analyser command exited with status 3: "
+                                               "model unavailable")));
+    CPPUNIT_ASSERT (!f.retry_later);
+    CPPUNIT_ASSERT_EQUAL (std::string ("The analyser could not handle this prompt; please try "
+                                       "again later."), f.error);
+    CPPUNIT_ASSERT_EQUAL (std::string ("the analyser command exited with status 3: model "
+                                       "unavailable"), f.log);
   }
 
   void the_disk_fails_without_paths ()

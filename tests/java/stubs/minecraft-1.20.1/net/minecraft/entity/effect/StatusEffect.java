@@ -1,0 +1,5 @@
+// Stub for javac of net.minecraft.entity.effect.StatusEffect (Minecraft 1.20.1): Yarn names for 1.20.1 (FabricMC/yarn branch 1.20.1 at 9672e1f), mappings/net/minecraft/entity/effect/StatusEffect.mapping. Only what modforge's templates use.
+package net.minecraft.entity.effect;
+
+public class StatusEffect {
+}

@@ -1,0 +1,6 @@
+// Stub for javac of net.minecraft.item.RangedWeaponItem (Minecraft 1.20.1): Yarn names for 1.20.1 (FabricMC/yarn branch 1.20.1 at 9672e1f), mappings/net/minecraft/item/RangedWeaponItem.mapping. Only what modforge's templates use.
+package net.minecraft.item;
+
+public abstract class RangedWeaponItem extends Item {
+    public RangedWeaponItem(Settings settings) { super(settings); }
+}
