@@ -74,7 +74,7 @@ namespace
   int migrate (const arguments& a)
   {
     expect_no_arguments (a);
-    database db (load_config ().database);
+    database db (load_config ().database, 1, round_trips::unbounded);
     std::uint64_t from (0), to (0);
     switch (migrate_schema (db, from, to))
     {
@@ -101,7 +101,7 @@ namespace
       dry_run = true;
     }
     config c (load_config ());
-    database db (c.database);
+    database db (c.database, 1, round_trips::unbounded);
     job_files files (c.files.data_dir);
     sweep_report r (sweep_files (db, files, dry_run));
     std::cout << (dry_run ? "would remove: " : "removed: ") << r.orphan_folders

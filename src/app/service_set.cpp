@@ -40,7 +40,7 @@ namespace modforge
     {
       if (e.kind != error_kind::unavailable)
         throw;
-      log_error ("database unreachable at start; answering 503 until it is back");
+      log_warning ("database unreachable at start; answering 503 until it is back");
       return;
     }
     if (s.state == schema_state::current)

@@ -1,7 +1,6 @@
 // modforge-worker: runs the jobs. Any number of them, on any host, share the queue in PostgreSQL.
 #include <string>
 
-#include <unistd.h>
 
 #include "../common/config.hpp"
 #include "../common/log.hpp"
@@ -37,12 +36,8 @@ int main (int argc, char* argv[])
     database db (c.database, 2);
     require_current_schema (db);
 
-    char host[256] = "";
-    gethostname (host, sizeof host - 1);
-    std::string name (std::string (host) + ":" + std::to_string (getpid ()));
-
     job_files files (c.files.data_dir);
-    job_queue queue (db, c.jobs, name);
+    job_queue queue (db, c.jobs);
     job_pipeline pipeline (queue, files, c.jobs);
     worker w (db, queue, pipeline, c.jobs);
     w.run ();

@@ -154,6 +154,8 @@ namespace modforge
       {"database.password_file", text (c.database.password_file)},
       {"database.connect_timeout", integer (c.database.connect_timeout_seconds, 1, 300,
                                             "database.connect_timeout")},
+      {"database.round_trip_timeout", integer (c.database.round_trip_timeout_seconds, 1, 300,
+                                               "database.round_trip_timeout")},
       {"http.max_body_bytes", integer (c.http.max_body_bytes, 1024, 16L << 20,
                                        "http.max_body_bytes")},
       {"security.bcrypt_cost", integer (c.security.bcrypt_cost, 4, 31,
@@ -192,7 +194,8 @@ namespace modforge
       {"jobs.poll_seconds", integer (c.jobs.poll_seconds, 1, 3600, "jobs.poll_seconds")},
       {"jobs.analyser_command", text (c.jobs.analyser_command)},
       {"jobs.analyser_timeout", integer (c.jobs.analyser_timeout_seconds, 1, 600,
-                                         "jobs.analyser_timeout")}};
+                                         "jobs.analyser_timeout")},
+      {"metrics.directory", text (c.metrics.directory)}};
 
     for (const auto& kv: s)
     {

@@ -14,18 +14,12 @@
 namespace modforge
 {
   job_listener::job_listener (database& db)
+      : connection_ (db.connect ())
   {
-    try
+    db.bounded (*connection_, [this]
     {
-      connection_ = db.odb ().connection ();
       connection_->execute (std::string ("LISTEN ") + job_store::queued_channel);
-    }
-    catch (const odb::exception&)
-    {
-      if (connection_)
-        connection_->mark_failed ();
-      throw database_unavailable ();
-    }
+    });
   }
 
   job_listener::~job_listener ()

@@ -63,7 +63,11 @@ namespace modforge
   void worker::run ()
   {
     install_signals ();
-    log_info ("started; waiting for jobs");
+    // Which worker ran a job is told here (host) and by each line's pid, never in the job's
+    // own log, which its owner reads.
+    char host[256] = "";
+    gethostname (host, sizeof host - 1);
+    log_info (std::string ("started on ") + host + "; waiting for jobs");
     std::unique_ptr<job_listener> listener;
     while (!stopping)
     {
@@ -87,8 +91,9 @@ namespace modforge
       }
       catch (const std::exception& e)
       {
-        log_error (std::string ("waiting ") + std::to_string (retry_seconds) +
-                   " s after: " + e.what ());
+        // Handled: the worker tries again (a database that is away is waited out).
+        log_warning (std::string ("waiting ") + std::to_string (retry_seconds) +
+                     " s after: " + e.what ());
         listener.reset ();
         wait (-1, retry_seconds);
       }

@@ -14,14 +14,15 @@ namespace modforge_test
   {
     static const std::set<std::string> keys {
       "database.host", "database.port", "database.name", "database.user", "database.password",
-      "database.password_file", "database.connect_timeout", "http.max_body_bytes",
+      "database.password_file", "database.connect_timeout", "database.round_trip_timeout",
+      "http.max_body_bytes",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
       "security.token_max_age", "throttle.account_failures", "throttle.address_failures",
       "throttle.window", "throttle.base_delay", "throttle.max_delay",
       "throttle.registrations_per_address", "throttle.registration_window", "files.data_dir",
       "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts", "jobs.poll_seconds",
-      "jobs.analyser_command", "jobs.analyser_timeout"};
+      "jobs.analyser_command", "jobs.analyser_timeout", "metrics.directory"};
     return keys;
   }
 
@@ -36,6 +37,7 @@ namespace modforge_test
       << "database.password=" << c.database.password << "\n"
       << "database.password_file=" << c.database.password_file << "\n"
       << "database.connect_timeout=" << c.database.connect_timeout_seconds << "\n"
+      << "database.round_trip_timeout=" << c.database.round_trip_timeout_seconds << "\n"
       << "http.max_body_bytes=" << c.http.max_body_bytes << "\n"
       << "security.bcrypt_cost=" << c.security.bcrypt_cost << "\n"
       << "security.password_min_length=" << c.security.password_min_length << "\n"
@@ -60,7 +62,8 @@ namespace modforge_test
       << "jobs.max_attempts=" << c.jobs.max_attempts << "\n"
       << "jobs.poll_seconds=" << c.jobs.poll_seconds << "\n"
       << "jobs.analyser_command=" << c.jobs.analyser_command << "\n"
-      << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n";
+      << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n"
+      << "metrics.directory=" << c.metrics.directory << "\n";
     return o.str ();
   }
 }
