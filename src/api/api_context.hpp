@@ -15,6 +15,9 @@
 #include "../http/request.hpp"
 #include "../http/response.hpp"
 #include "../jobs/job_service.hpp"
+#include "../metrics/request_metrics.hpp"
+#include "../operations/health_check.hpp"
+#include "../operations/metrics_page.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -26,6 +29,9 @@ namespace modforge
     session_service& sessions;
     job_service& jobs;
     const security_config& security;
+    health_check& health;
+    metrics_page& metrics;
+    request_metrics& counts;    // logins by outcome are counted where the outcome is known
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.

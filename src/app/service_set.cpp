@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "../api/routes.hpp"
 #include "../auth/client_address.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/log.hpp"
@@ -20,7 +21,10 @@ namespace modforge
         accounts (db, auth, files),
         sessions (db, files),
         jobs (db, settings.jobs),
-        api {auth, accounts, sessions, jobs, settings.security}
+        health (db),
+        api {auth, accounts, sessions, jobs, settings.security, health, metrics, counts},
+        counts (settings.metrics.directory, make_api_router (api).patterns ()),
+        metrics (db, counts, settings.metrics)
   {
     std::string bad;
     if (!valid_proxy_list (settings.security.trusted_proxies, bad))

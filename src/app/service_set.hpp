@@ -10,6 +10,9 @@
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 #include "../jobs/job_service.hpp"
+#include "../metrics/request_metrics.hpp"
+#include "../operations/health_check.hpp"
+#include "../operations/metrics_page.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -27,7 +30,12 @@ namespace modforge
     account_service accounts;
     session_service sessions;
     job_service jobs;
+    health_check health;
     api_context api;
+    // After api, whose route table it counts (api holds a reference to it, used only once
+    // requests are served). The page reads it.
+    request_metrics counts;
+    metrics_page metrics;
   };
 
   // Throws std::runtime_error when the schema is missing or of another version; only logs when

@@ -39,7 +39,8 @@ int main (int argc, char* argv[])
     job_files files (c.files.data_dir);
     job_queue queue (db, c.jobs);
     job_pipeline pipeline (queue, files, c.jobs);
-    worker w (db, queue, pipeline, c.jobs);
+    job_metrics durations (c.metrics.directory);
+    worker w (db, queue, pipeline, c.jobs, durations);
     w.run ();
     return 0;
   }

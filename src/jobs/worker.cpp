@@ -46,8 +46,9 @@ namespace modforge
     const int retry_seconds = 2;
   }
 
-  worker::worker (database& db, job_queue& q, job_pipeline& p, const jobs_config& c)
-      : db_ (db), queue_ (q), pipeline_ (p), config_ (c) {}
+  worker::worker (database& db, job_queue& q, job_pipeline& p, const jobs_config& c,
+                  job_metrics& durations)
+      : db_ (db), queue_ (q), pipeline_ (p), config_ (c), durations_ (durations) {}
 
   void worker::wait (int fd, int seconds)
   {
@@ -82,7 +83,14 @@ namespace modforge
         {
           log_info ("job " + c.job_id + ": " + to_string (c.task) + " (attempt " +
                     std::to_string (c.attempts) + ")");
-          pipeline_.run (c);
+          std::chrono::steady_clock::time_point claimed (std::chrono::steady_clock::now ());
+          job_pipeline::outcome o (pipeline_.run (c));
+          // A job lost to another worker is that worker's to count.
+          if (o != job_pipeline::outcome::lost)
+            durations_.finished (to_string (c.task),
+                                 o == job_pipeline::outcome::completed ? "completed" : "failed",
+                                 std::chrono::duration_cast<std::chrono::microseconds> (
+                                   std::chrono::steady_clock::now () - claimed));
         }
         if (stopping)
           break;

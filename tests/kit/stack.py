@@ -125,6 +125,11 @@ class Stack:
     def data_dir(self):
         return self.path("data")
 
+    @property
+    def metrics_dir(self):
+        """Where the handlers and workers keep the counters GET /metrics reports."""
+        return self.path("metrics")
+
     def log(self, name):
         return self.path("logs", name)
 
@@ -186,6 +191,7 @@ class Stack:
             "MODFORGE_DATABASE_NAME": DB_NAME,
             "MODFORGE_DATABASE_USER": DB_USER,
             "MODFORGE_FILES_DATA_DIR": self.data_dir,
+            "MODFORGE_METRICS_DIRECTORY": self.metrics_dir,
         })
         env.setdefault("MODFORGE_SECURITY_BCRYPT_COST", "12")
         env.update({k: str(v) for k, v in self.extra_env.items()})
@@ -392,8 +398,7 @@ class Stack:
 
     # ---- readiness ---------------------------------------------------------------------
     def _probe(self):
-        return Client(self.port, timeout=2).request(
-            "GET", "/api/auth/verify").status
+        return Client(self.port, timeout=2).request("GET", "/api/health").status
 
     def _wait_ready(self):
         deadline = time.monotonic() + START_TIMEOUT
@@ -405,13 +410,13 @@ class Stack:
                         role, p.returncode, self.diagnostics()))
             try:
                 status = self._probe()
-                if status == 401:
+                if status == 200:
                     return
                 last = "HTTP %d" % status
             except OSError as e:
                 last = str(e)
             time.sleep(0.1)
-        raise StackError("stack not ready after %ds: GET /api/auth/verify: %s (want 401)\n%s" % (
+        raise StackError("stack not ready after %ds: GET /api/health: %s (want 200)\n%s" % (
             START_TIMEOUT, last, self.diagnostics()))
 
     def diagnostics(self):
@@ -433,6 +438,7 @@ class Stack:
             self._mkdir("logs")
             self._mkdir("data", 0o755, WEB_USER)
             self._mkdir("data/files", 0o755, WEB_USER)
+            self._mkdir("metrics", 0o755, WEB_USER)
             self._pg_init()
             self.pg_start()
             self.psql_admin("CREATE DATABASE %s" % DB_NAME)

@@ -269,11 +269,14 @@ class DescriptionMatchesCodeTest(unittest.TestCase):
         self.assertGreater(len(routes), 20)
         described = {(m.upper(), p) for p, item in self.contract.document["paths"].items()
                      for m in item if not m.startswith("x-") and m != "parameters"
-                     if p.startswith(("/api/", "/downloads/"))}
+                     if p.startswith(("/api/", "/downloads/")) or p == "/metrics"}
         self.assertEqual(described, routes)
 
     def test_every_error_code_is_described(self):
-        code = set(re.findall(r'api_error (?:[a-z_]+ )?\(\d+, "([a-z_]+)"',
+        # The protocol's refusals (http_error with a status), the services' (domain_error with
+        # a kind, or a throttle's code).
+        code = set(re.findall(r'(?:http_error (?:[a-z_]+ )?\(\d+, |domain_error (?:[a-z_]+ )?'
+                              r'\(error_kind::[a-z_]+, |throttled \()"([a-z_]+)"',
                               self.sources("src/*/*.cpp")))
         nginx = set(re.findall(r'"code":"([a-z_]+)"',
                                self.sources("conf/nginx/modforge-locations.conf")))
