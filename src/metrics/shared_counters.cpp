@@ -133,7 +133,10 @@ namespace modforge
       map_ = m;
       counters_ = reinterpret_cast<std::atomic<std::uint64_t>*> (
         static_cast<char*> (m) + sizeof (header));
-      return true;   // the lock goes with the descriptor; the mapping stays
+      // Unlocked by hand: the mapping holds the open file, so closing the descriptor would
+      // leave the lock in place for as long as this process lives.
+      ::flock (f.fd, LOCK_UN);
+      return true;
     }
     throw std::runtime_error (path + " kept changing while it was opened");
   }

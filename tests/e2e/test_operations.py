@@ -1,0 +1,190 @@
+"""e2e: what operators and their tools use: GET /api/health, GET /metrics (a strict parse and
+promtool's, counters that move by exactly what was done across both handlers, the database's
+gauges, loopback only), the request id on every answer, and journal priorities."""
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import time
+
+from tests.e2e.api_test_case import ApiTestCase
+from tests.kit import promtool
+from tests.kit.api import CLIENT, api, generate, login_reply, new_user, wait_for_job
+from tests.kit.prometheus import parse
+from tests.kit.suite_stack import bin_dir, psql, stack
+# Run here too: the parser's own tests, so that a scrape it passes means something.
+from tests.kit.test_prometheus import PrometheusFormatTest  # noqa: F401
+from tests.kit.waits import wait_until
+
+REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+
+def scrape():
+    r = api("GET", "/metrics")
+    assert r.status == 200, r
+    return r
+
+
+def program(name):
+    return os.path.join(bin_dir() or os.path.join("build", "bin"), name)
+
+
+class HealthTest(ApiTestCase):
+
+    def test_health_reads_the_schema_version(self):
+        r = api("GET", "/api/health")
+        self.assertEqual(r.status, 200, r)
+        version = int(psql("SELECT version FROM schema_version WHERE name = ''"))
+        self.assertEqual(r.json, {"success": True, "status": "ok", "database": "ok",
+                                  "schema_version": version})
+        self.assertEqual(r.headers["Cache-Control"], "no-store")
+
+    def test_health_needs_no_token_and_ignores_one(self):
+        self.assertEqual(api("GET", "/api/health", token="not-a-token").status, 200)
+        r = api("POST", "/api/health", {})
+        self.assertError(r, 405, "method_not_allowed")
+        self.assertEqual(r.headers["Allow"], "GET")
+
+
+class MetricsTest(ApiTestCase):
+
+    def test_the_page_passes_a_strict_parse_and_promtool(self):
+        r = scrape()
+        self.assertEqual(r.headers["Content-Type"], CONTENT_TYPE)
+        page = parse(r.text)
+        for name, kind in (("modforge_http_requests_total", "counter"),
+                           ("modforge_http_request_duration_seconds", "histogram"),
+                           ("modforge_jobs", "gauge"),
+                           ("modforge_oldest_queued_job_age_seconds", "gauge"),
+                           ("modforge_job_duration_seconds", "histogram"),
+                           ("modforge_logins_total", "counter"),
+                           ("modforge_throttled_total", "counter"),
+                           ("modforge_mail_outbox", "gauge"),
+                           ("modforge_database_up", "gauge")):
+            with self.subTest(name):
+                self.assertIn(name, page.families)
+                self.assertEqual(page.families[name].type, kind)
+                self.assertTrue(page.families[name].help)
+        status, said = promtool.check_metrics(r.text)
+        self.assertEqual((status, said), (0, ""), "promtool check metrics")
+        self.assertEqual(page.value("modforge_database_up"), 1)
+
+    def test_a_request_counts_once_in_whichever_handler_served_it(self):
+        handlers = sorted(stack().handler_pids())
+        self.assertEqual(len(handlers), 2)
+        series = {"route": "/api/auth/verify", "status": "401"}
+        before = parse(scrape().text)
+        # Each handler alone serves 3 (the other is stopped), so both add to the counts.
+        for served, stopped in ((handlers[0], handlers[1]), (handlers[1], handlers[0])):
+            os.kill(stopped, signal.SIGSTOP)
+            try:
+                for _ in range(3):
+                    self.assertEqual(api("GET", "/api/auth/verify").status, 401)
+            finally:
+                os.kill(stopped, signal.SIGCONT)
+        api("GET", "/api/no/such/thing")
+        after = parse(scrape().text)
+        self.assertEqual(after.value("modforge_http_requests_total", **series) -
+                         (before.value("modforge_http_requests_total", **series) or 0), 6)
+        route = {"route": "/api/auth/verify"}
+        for part in ("_count", "_bucket"):
+            labels = dict(route, le="+Inf") if part == "_bucket" else route
+            self.assertEqual(
+                after.value("modforge_http_request_duration_seconds" + part, **labels) -
+                before.value("modforge_http_request_duration_seconds" + part, **labels), 6)
+        # A path no pattern matches counts under one label, never as itself.
+        unmatched = {"route": "unmatched", "status": "404"}
+        self.assertEqual(after.value("modforge_http_requests_total", **unmatched) -
+                         (before.value("modforge_http_requests_total", **unmatched) or 0), 1)
+        self.assertNotIn("/api/no/such/thing", scrape().text)
+
+    def test_logins_by_outcome(self):
+        u = new_user()
+        before = parse(scrape().text)
+        self.assertEqual(login_reply(u.username, "wrong password").status, 401)
+        u.login()
+        u.login()
+        after = parse(scrape().text)
+        for outcome, n in (("ok", 2), ("invalid_credentials", 1), ("throttled", 0)):
+            with self.subTest(outcome):
+                self.assertEqual(after.value("modforge_logins_total", outcome=outcome) -
+                                 before.value("modforge_logins_total", outcome=outcome), n)
+
+    def test_job_gauges_and_durations(self):
+        u = new_user()
+        done = {"task": "generate", "outcome": "completed"}
+        before = parse(scrape().text).value("modforge_job_duration_seconds_count", **done)
+        job = generate(u).json["job_id"]
+        j = wait_for_job(u, job)
+        self.assertEqual(j["status"], "completed", j)
+        # The worker counts the job after it is marked completed.
+        self.assertTrue(wait_until(lambda: parse(scrape().text).value(
+            "modforge_job_duration_seconds_count", **done) == before + 1, 5))
+        page = parse(scrape().text)
+        counts = dict(line.split("|") for line in
+                      psql("SELECT status, count(*) FROM jobs GROUP BY status").splitlines())
+        for status in ("queued", "analyzing", "generating", "packaging", "completed", "failed"):
+            with self.subTest(status):
+                self.assertEqual(page.value("modforge_jobs", status=status),
+                                 int(counts.get(status, 0)))
+        self.assertGreaterEqual(page.value("modforge_oldest_queued_job_age_seconds"), 0)
+
+    def test_only_loopback_may_scrape(self):
+        r = api("GET", "/metrics")
+        self.assertEqual(r.status, 200)
+        r = CLIENT.request("GET", "/metrics", source="127.0.0.2")
+        self.assertError(r, 403, "forbidden")
+
+
+class RequestIdTest(ApiTestCase):
+
+    def test_every_answer_carries_an_id(self):
+        ids = set()
+        for method, path in (("GET", "/api/health"), ("GET", "/api/auth/verify"),
+                             ("GET", "/index.htm"), ("GET", "/metrics"), ("GET", "/")):
+            r = api(method, path)
+            with self.subTest(path):
+                self.assertRegex(r.headers.get("X-Request-Id", ""), REQUEST_ID, r)
+                ids.add(r.headers["X-Request-Id"])
+        self.assertEqual(len(ids), 5, "each request has an id of its own")
+
+    def test_the_id_is_in_the_access_log(self):
+        r = api("GET", "/api/health")
+        rid = r.headers["X-Request-Id"]
+        log = stack().log("nginx-access.log")
+        self.assertTrue(wait_until(lambda: any(
+            '"GET /api/health HTTP/1.1" 200' in line and "id=" + rid in line
+            for line in open(log, errors="replace")), 5), rid)
+
+
+class JournalTest(ApiTestCase):
+    """A daemon writes "<3>" before an error line when its stderr is the journal's stream, and
+    the plain form (time, level) when it is not."""
+
+    def run_failing(self, journal):
+        with tempfile.TemporaryFile() as err:
+            st = os.fstat(err.fileno())
+            env = dict(os.environ, MODFORGE_CONFIG="/nonexistent/modforge.conf")
+            env.pop("JOURNAL_STREAM", None)
+            if journal:
+                env["JOURNAL_STREAM"] = "%d:%d" % (st.st_dev, st.st_ino)
+            else:
+                env["JOURNAL_STREAM"] = "%d:%d" % (st.st_dev, st.st_ino + 1)
+            status = subprocess.run([program("modforge-worker")], env=env, stderr=err,
+                                    stdin=subprocess.DEVNULL, timeout=30).returncode
+            err.seek(0)
+            return status, err.read().decode()
+
+    def test_priorities_in_the_journal(self):
+        status, text = self.run_failing(journal=True)
+        self.assertEqual(status, 1)
+        self.assertRegex(text, r"^<3>modforge-worker\[\d+\]: configuration: cannot read "
+                               r"/nonexistent/modforge.conf\n$")
+
+    def test_plain_lines_elsewhere(self):
+        status, text = self.run_failing(journal=False)
+        self.assertEqual(status, 1)
+        self.assertRegex(text, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ modforge-worker\[\d+\] error: "
+                               r"configuration: cannot read /nonexistent/modforge.conf\n$")
