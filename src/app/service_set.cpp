@@ -26,11 +26,16 @@ namespace modforge
         counts (settings.metrics.directory, make_api_router (api).patterns ()),
         metrics (db, counts, settings.metrics)
   {
+    check_service_settings (settings);
+    require_current_schema (db);
+  }
+
+  void check_service_settings (const config& c)
+  {
     std::string bad;
-    if (!valid_proxy_list (settings.security.trusted_proxies, bad))
+    if (!valid_proxy_list (c.security.trusted_proxies, bad))
       throw std::runtime_error ("configuration: security.trusted_proxies: '" + bad +
                                 "' is neither an address nor a CIDR range");
-    require_current_schema (db);
   }
 
   void require_current_schema (database& db)

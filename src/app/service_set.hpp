@@ -41,4 +41,8 @@ namespace modforge
   // Throws std::runtime_error when the schema is missing or of another version; only logs when
   // the database cannot be reached (requests answer 503 until it can).
   void require_current_schema (database&);
+
+  // The checks of a loaded configuration that need more than its own rules (a proxy list that
+  // the client address code must understand); std::runtime_error naming the key.
+  void check_service_settings (const config&);
 }

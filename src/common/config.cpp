@@ -236,7 +236,17 @@ namespace modforge
     config c (make_config (s));
 
     if (!c.database.password_file.empty ())
-      c.database.password = trim (read_file (c.database.password_file));
+    {
+      try
+      {
+        c.database.password = trim (read_file (c.database.password_file));
+      }
+      catch (const std::runtime_error&)
+      {
+        throw std::runtime_error ("configuration: database.password_file: cannot read " +
+                                  c.database.password_file);
+      }
+    }
     return c;
   }
 }

@@ -188,3 +188,39 @@ class JournalTest(ApiTestCase):
         self.assertEqual(status, 1)
         self.assertRegex(text, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ modforge-worker\[\d+\] error: "
                                r"configuration: cannot read /nonexistent/modforge.conf\n$")
+
+
+class CheckConfigTest(ApiTestCase):
+    """modforge-admin check-config: 0 for a configuration the programs would start with, else
+    8 and a line naming what is wrong; it never connects."""
+
+    def check(self, text=None, **env):
+        with tempfile.NamedTemporaryFile("w", suffix=".conf") as f:
+            f.write(text or "")
+            f.flush()
+            e = {k: v for k, v in os.environ.items() if not k.startswith("MODFORGE_")}
+            e.update({"MODFORGE_CONFIG": f.name, "MODFORGE_DATABASE_HOST": "/nonexistent"})
+            e.update(env)
+            r = subprocess.run([program("modforge-admin"), "check-config"], env=e,
+                               capture_output=True, text=True, timeout=30)
+            return r.returncode, (r.stdout + r.stderr).strip(), f.name
+
+    def test_a_valid_configuration(self):
+        status, said, name = self.check("[database]\nport = 5433\n[jobs]\nimage_count = 2\n")
+        self.assertEqual((status, said), (0, "the configuration is valid (%s)" % name))
+
+    def test_what_is_wrong_is_named(self):
+        for text, env, words in (
+                ("[database]\nport = 0\n", {}, "database.port must be an integer from 1 to 65535"),
+                ("[database]\nprot = 1\n", {}, "unknown key database.prot"),
+                ("", {"MODFORGE_THROTTLE_MAX_DELAY": "1"}, "throttle.max_delay must be at least"),
+                ("[security]\ntrusted_proxies = 10.0.0.0/33\n", {},
+                 "security.trusted_proxies: '10.0.0.0/33'"),
+                ("[database]\npassword_file = /nonexistent/pw\n", {},
+                 "database.password_file: cannot read /nonexistent/pw"),
+                ("[database\n", {}, ":1: expected [section]")):
+            with self.subTest(words):
+                status, said, _ = self.check(text, **env)
+                self.assertEqual(status, 8, said)
+                self.assertIn(words, said)
+                self.assertTrue(said.startswith("modforge-admin: "), said)

@@ -244,6 +244,11 @@ class Stack:
     def handlers_start(self):
         self._start_handlers()
 
+    def pid(self, role):
+        """The pid of the process started under `role` ("handlers" is multiwatch: spawn-fcgi -n
+        execs it, as in the systemd unit, whose MAINPID it is)."""
+        return self._procs[role].pid
+
     def handler_pids(self):
         """The FastCGI handler processes now: multiwatch's children."""
         return child_pids(self._procs["handlers"].pid)
