@@ -224,3 +224,29 @@ class CheckConfigTest(ApiTestCase):
                 self.assertEqual(status, 8, said)
                 self.assertIn(words, said)
                 self.assertTrue(said.startswith("modforge-admin: "), said)
+
+
+class OperationsDocTest(ApiTestCase):
+    """The scrape configuration and the alert rules that docs/operations.md gives, through
+    promtool, and each rule's metric on the page."""
+
+    def yaml_blocks(self):
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "operations.md")
+        with open(path, encoding="utf-8") as f:
+            return re.findall(r"```yaml\n(.*?)```", f.read(), re.S)
+
+    def test_scrape_configuration(self):
+        blocks = [b for b in self.yaml_blocks() if b.startswith("scrape_configs:")]
+        self.assertEqual(len(blocks), 1)
+        status, said = promtool.check_config(blocks[0])
+        self.assertEqual(status, 0, said)
+
+    def test_alert_rules(self):
+        blocks = [b for b in self.yaml_blocks() if b.startswith("groups:")]
+        self.assertEqual(len(blocks), 1)
+        status, said = promtool.check_rules(blocks[0])
+        self.assertEqual(status, 0, said)
+        self.assertIn("SUCCESS: 3 rules found", said)
+        page = parse(scrape().text)
+        for metric in re.findall(r"\b(modforge_[a-z_]+)", blocks[0]):
+            self.assertIn(metric, page.families, "a rule reads a metric the page does not have")
