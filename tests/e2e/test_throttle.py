@@ -168,7 +168,8 @@ class ThrottleTest(ApiTestCase):
             f.seek(start)
             log = f.read()
         # A lockout is a warning: handled, but an operator watches for them.
-        pids = set(re.findall(r"modforge-fcgi\[(\d+)\] warning: login throttled", log))
+        pids = set(re.findall(r"modforge-fcgi\[(\d+)\] warning: request [0-9a-f]{32}: "
+                              r"login throttled", log))
         self.assertEqual(len(pids), 2, "throttled by %s" % pids)
         # /metrics counts all 48, whichever handler refused them.
         after = parse(api("GET", "/metrics").text)
