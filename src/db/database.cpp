@@ -229,6 +229,9 @@ namespace modforge
           answered ();
         throw;
       }
+      // The deadline passed as the last round trip ended: the socket is shut down.
+      if (fired)
+        c->mark_failed ();
       answered ();
       return;
     }

@@ -1,12 +1,15 @@
 // The FastCGI loop of modforge-fcgi.
 #include "fcgi_server.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include <fcgiapp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 #include "../common/log.hpp"
 #include "error_response.hpp"
@@ -38,6 +41,27 @@ namespace modforge
       // blocked accept() and so stopped an idle handler; ignored, a write to a connection nginx
       // closed fails just the same.
       signal (SIGPIPE, SIG_IGN);
+    }
+
+    // A stop signal that lands after the loop's last look at stop_requested but before accept()
+    // blocks interrupts nothing: an idle handler would keep the old program until its next
+    // request, and a reload would never finish on a quiet site. accept() on the listening socket
+    // gives up after this long (SO_RCVTIMEO; the socket is shared, and every handler sets the
+    // same value), so such a signal is seen within this time.
+    const long accept_wake_ms = 250;
+
+    void wake_accept_periodically ()
+    {
+      timeval tv {0, accept_wake_ms * 1000};
+      if (setsockopt (0, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof (tv)) != 0)
+        log_warning (std::string ("FastCGI socket: cannot bound accept() (") +
+                     std::strerror (errno) + "): a stop signal may wait for the next request");
+    }
+
+    // libfcgi's accept returns -EAGAIN when the wake-up interval passed without a connection.
+    bool accept_timed_out (int status)
+    {
+      return status == -EAGAIN || status == -EWOULDBLOCK;
     }
 
     std::string param (FCGX_Request& r, const char* name)
@@ -128,11 +152,17 @@ namespace modforge
   {
     FCGX_Init ();
     install_stop_handlers ();
+    wake_accept_periodically ();
 
     FCGX_Request r;
     FCGX_InitRequest (&r, 0, FCGI_FAIL_ACCEPT_ON_INTR);
-    while (!stop_requested && FCGX_Accept_r (&r) >= 0)
+    while (!stop_requested)
     {
+      int accepted (FCGX_Accept_r (&r));
+      if (accept_timed_out (accepted))
+        continue;
+      if (accepted < 0)
+        break;
       std::chrono::steady_clock::time_point arrived (std::chrono::steady_clock::now ());
       request rq;
       rq.request_id = param (r, "REQUEST_ID");
