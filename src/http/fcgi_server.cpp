@@ -58,10 +58,14 @@ namespace modforge
                      std::strerror (errno) + "): a stop signal may wait for the next request");
     }
 
-    // libfcgi's accept returns -EAGAIN when the wake-up interval passed without a connection.
-    bool accept_timed_out (int status)
+    // True if libfcgi's accept gave up without a connection and should simply be called again:
+    // -EAGAIN, the wake-up interval passed; -EINTR, a signal came (a stop signal also sets
+    // stop_requested, which the loop looks at). With a receive timeout on the socket, Linux
+    // fails accept() with EINTR even for a SIGSTOP and SIGCONT (signal(7)), which would
+    // otherwise end the handler.
+    bool accept_gave_up (int status)
     {
-      return status == -EAGAIN || status == -EWOULDBLOCK;
+      return status == -EAGAIN || status == -EWOULDBLOCK || status == -EINTR;
     }
 
     std::string param (FCGX_Request& r, const char* name)
@@ -159,7 +163,7 @@ namespace modforge
     while (!stop_requested)
     {
       int accepted (FCGX_Accept_r (&r));
-      if (accept_timed_out (accepted))
+      if (accept_gave_up (accepted))
         continue;
       if (accepted < 0)
         break;

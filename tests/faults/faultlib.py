@@ -73,10 +73,14 @@ def describe_wait(pid):
         except OSError as e:
             return "(%s)" % e.strerror
     threads = sorted(os.listdir("/proc/%d/task" % pid)) if os.path.isdir("/proc/%d" % pid) else []
-    return "%d: syscall %s, wchan %s, threads %s" % (
+    # Signals pending, blocked and caught, and the process's state and time alive.
+    status = [line.replace("\t", " ") for line in read("/proc/%d/status" % pid).splitlines()
+              if line.split(":")[0] in ("State", "SigPnd", "ShdPnd", "SigBlk", "SigCgt",
+                                        "voluntary_ctxt_switches")]
+    return "%d: syscall %s, wchan %s, threads %s; %s" % (
         pid, read("/proc/%d/syscall" % pid).split(" ")[0], read("/proc/%d/wchan" % pid),
         ", ".join("%s in %s" % (t, read("/proc/%d/task/%s/syscall" % (pid, t)).split(" ")[0])
-                  for t in threads))
+                  for t in threads), ", ".join(status))
 
 
 def is_idle(pid):

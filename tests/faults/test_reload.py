@@ -79,6 +79,18 @@ class ReloadTest(unittest.TestCase):
             self.assertGreaterEqual(woke[pid], IDLE_WAKES_PER_SECOND, "handler %d woke %d times "
                                     "in 1 s: %s" % (pid, woke[pid], F.describe_wait(pid)))
 
+    def test_idle_handler_survives_stop_and_continue(self):
+        # With a receive timeout on the socket, Linux fails accept() with EINTR after SIGSTOP and
+        # SIGCONT (signal(7)); that is no stop signal, and the handler must accept again.
+        F.stack()
+        pids = sorted(F.handler_pids())
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGCONT)
+        time.sleep(0.5)
+        self.assertEqual(sorted(F.handler_pids()), pids)
+
 
 if __name__ == "__main__":
     unittest.main()
