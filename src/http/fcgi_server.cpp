@@ -1,15 +1,12 @@
 // The FastCGI loop of modforge-fcgi.
 #include "fcgi_server.hpp"
 
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include <fcgiapp.h>
-#include <sys/socket.h>
-#include <sys/time.h>
 
 #include "../common/log.hpp"
 #include "error_response.hpp"
@@ -41,31 +38,6 @@ namespace modforge
       // blocked accept() and so stopped an idle handler; ignored, a write to a connection nginx
       // closed fails just the same.
       signal (SIGPIPE, SIG_IGN);
-    }
-
-    // A stop signal that lands after the loop's last look at stop_requested but before accept()
-    // blocks interrupts nothing: an idle handler would keep the old program until its next
-    // request, and a reload would never finish on a quiet site. accept() on the listening socket
-    // gives up after this long (SO_RCVTIMEO; the socket is shared, and every handler sets the
-    // same value), so such a signal is seen within this time.
-    const long accept_wake_ms = 250;
-
-    void wake_accept_periodically ()
-    {
-      timeval tv {0, accept_wake_ms * 1000};
-      if (setsockopt (0, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof (tv)) != 0)
-        log_warning (std::string ("FastCGI socket: cannot bound accept() (") +
-                     std::strerror (errno) + "): a stop signal may wait for the next request");
-    }
-
-    // True if libfcgi's accept gave up without a connection and should simply be called again:
-    // -EAGAIN, the wake-up interval passed; -EINTR, a signal came (a stop signal also sets
-    // stop_requested, which the loop looks at). With a receive timeout on the socket, Linux
-    // fails accept() with EINTR even for a SIGSTOP and SIGCONT (signal(7)), which would
-    // otherwise end the handler.
-    bool accept_gave_up (int status)
-    {
-      return status == -EAGAIN || status == -EWOULDBLOCK || status == -EINTR;
     }
 
     std::string param (FCGX_Request& r, const char* name)
@@ -156,17 +128,11 @@ namespace modforge
   {
     FCGX_Init ();
     install_stop_handlers ();
-    wake_accept_periodically ();
 
     FCGX_Request r;
     FCGX_InitRequest (&r, 0, FCGI_FAIL_ACCEPT_ON_INTR);
-    while (!stop_requested)
+    while (!stop_requested && FCGX_Accept_r (&r) >= 0)
     {
-      int accepted (FCGX_Accept_r (&r));
-      if (accept_gave_up (accepted))
-        continue;
-      if (accepted < 0)
-        break;
       std::chrono::steady_clock::time_point arrived (std::chrono::steady_clock::now ());
       request rq;
       rq.request_id = param (r, "REQUEST_ID");
