@@ -146,9 +146,9 @@ namespace modforge
     if (r.retry_after_seconds > 0)
     {
       // Operators watch for these (fail2ban and the like); the name is never logged.
-      log_info ("login throttled for " + std::to_string (r.retry_after_seconds) + " s: " +
-                (u != nullptr ? account : std::string ("an unknown name")) + " from " +
-                client.ip_address);
+      log_warning ("login throttled for " + std::to_string (r.retry_after_seconds) + " s: " +
+                   (u != nullptr ? account : std::string ("an unknown name")) + " from " +
+                   client.ip_address);
       if (u != nullptr)
         log_login_event (db_, u->id, auth_event_kind::login_throttled, client);
       r.outcome = login_outcome::throttled;

@@ -30,8 +30,8 @@ namespace modforge
     }
   }
 
-  job_queue::job_queue (database& db, const jobs_config& c, std::string worker_name)
-      : db_ (db), config_ (c), worker_ (std::move (worker_name)) {}
+  job_queue::job_queue (database& db, const jobs_config& c)
+      : db_ (db), config_ (c) {}
 
   bool job_queue::claim_next (claimed_job& out)
   {
@@ -69,8 +69,9 @@ namespace modforge
         enter_status (*j, s.status);
         j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
         j->updated_at = now;
+        // The worker's host and pid are for operators (the journal), not for the job's owner.
         append_log (*j, now, std::string (s.log) + " (attempt " +
-                               std::to_string (j->attempts) + ", " + worker_ + ")");
+                               std::to_string (j->attempts) + ")");
         job_store::update (*j);
 
         out.id = j->id;
@@ -113,7 +114,7 @@ namespace modforge
       job_store::update (*j);
     });
     if (!ours)
-      log_info ("job " + c.job_id + ": no longer ours (deleted or claimed again); stopping");
+      log_warning ("job " + c.job_id + ": no longer ours (deleted or claimed again); stopping");
     return ours;
   }
 

@@ -36,7 +36,7 @@ namespace modforge
   class job_queue
   {
   public:
-    job_queue (database&, const jobs_config&, std::string worker_name);
+    job_queue (database&, const jobs_config&);
 
     // Claims the oldest claimable job (queued, or running with an expired lease) and marks it
     // started; false when there is none. A job whose lease ran out max_attempts times ends
@@ -63,6 +63,5 @@ namespace modforge
   private:
     database& db_;
     const jobs_config& config_;
-    std::string worker_;
   };
 }
