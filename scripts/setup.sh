@@ -42,8 +42,31 @@ test_modules() {
     npm_modules browser playwright-core
     npm_modules openapi @redocly/cli
 }
+# promtool, Prometheus' own checker of a metrics page and of alert rules (tests/e2e/test_metrics.py
+# runs it on GET /metrics and on the rules in docs/operations.md). Debian ships it only inside the
+# prometheus package, whose installation would also start a Prometheus server on this machine:
+# the one program is taken out of that package (apt-get download, dpkg-deb) instead.
+PROMTOOL=/usr/local/lib/modforge/promtool
+promtool_tool() {
+    [ -x "$PROMTOOL" ] && return 0
+    if [ "$(id -u)" != 0 ]; then
+        echo "setup: $PROMTOOL is missing; run 'sudo $0' (or make setup as root)" >&2
+        return 1
+    fi
+    d=$(mktemp -d)
+    chmod 0755 "$d"
+    (cd "$d" && { apt-get download -qq prometheus 2>/dev/null ||
+                  { apt-get update -qq && apt-get download -qq prometheus; }; }) &&
+        dpkg-deb --fsys-tarfile "$d"/prometheus_*.deb | tar -x -C "$d" ./usr/bin/promtool &&
+        install -D -m 0755 "$d/usr/bin/promtool" "$PROMTOOL"
+    rc=$?
+    rm -rf "$d"
+    return $rc
+}
+
 if [ -z "$missing" ]; then
     test_modules
+    promtool_tool
     exit 0
 fi
 
@@ -91,3 +114,4 @@ apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing
 test_modules
+promtool_tool

@@ -28,7 +28,7 @@ namespace modforge
 
   admin_context::admin_context ()
       : settings (load_config ()),
-        db (settings.database),
+        db (settings.database, 1, round_trips::unbounded),
         files (settings.files.data_dir),
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),

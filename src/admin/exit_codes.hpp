@@ -14,6 +14,7 @@ namespace modforge
   const int exit_no_such_user = 5;
   const int exit_already_exists = 6;   // create-user: the username or email is taken
   const int exit_invalid_input = 7;    // a bad username, email, password or #<id>
+  const int exit_bad_configuration = 8; // check-config: the configuration would not load
 
   // not_found: exit_no_such_user (the one thing a command looks up); conflict:
   // exit_already_exists; invalid_input: exit_invalid_input; any other kind: exit_error.

@@ -17,6 +17,9 @@
 #include "../http/request.hpp"
 #include "../http/response.hpp"
 #include "../jobs/job_service.hpp"
+#include "../metrics/request_metrics.hpp"
+#include "../operations/health_check.hpp"
+#include "../operations/metrics_page.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -30,6 +33,9 @@ namespace modforge
     const security_config& security;
     password_recovery& recovery;
     email_verification& verification;
+    health_check& health;
+    metrics_page& metrics;
+    request_metrics& counts;    // logins by outcome are counted where the outcome is known
   };
 
   // The token from "Authorization: Bearer <token>" or "X-Session-Token: <token>", authenticated.

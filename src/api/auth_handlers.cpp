@@ -36,6 +36,9 @@ namespace modforge
       optional_bool (b, "new_session", new_session);
 
       login_result l (c.auth.login (name, password, new_session, client_of (c, r)));
+      c.counts.login (l.outcome == login_outcome::ok ? "ok"
+                      : l.outcome == login_outcome::throttled ? "throttled"
+                      : "invalid_credentials");
       if (l.outcome == login_outcome::throttled)
         throw throttled ("too_many_attempts", "Too many failed logins", l.retry_after_seconds);
       if (l.outcome != login_outcome::ok)

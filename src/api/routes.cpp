@@ -14,10 +14,11 @@ namespace modforge
     add_session_routes (r, c);
     add_job_routes (r, c);
     add_email_routes (r, c);
+    add_operations_routes (r, c);
     return r;
   }
 
-  response serve_api (const router& routes, request& r)
+  response serve_api (const router& routes, request& r, request_metrics* counts)
   {
     try
     {
@@ -25,6 +26,9 @@ namespace modforge
     }
     catch (const domain_error& e)
     {
+      if ((e.kind == error_kind::throttled || e.kind == error_kind::quota_exceeded) &&
+          counts != nullptr)
+        counts->throttled (e.code);
       return error_response (to_http_error (e));
     }
   }

@@ -12,11 +12,13 @@ namespace modforge
   void add_session_routes (router&, api_context&);  // sessions
   void add_job_routes (router&, api_context&);      // jobs, their images and downloads
   void add_email_routes (router&, api_context&);    // password reset, email verification
+  void add_operations_routes (router&, api_context&); // health, metrics
 
   router make_api_router (api_context&);
 
   // Answers a request through the route table. A domain_error from a handler (or the router's
-  // "Not found") is answered in its HTTP form; an http_error or anything unexpected goes on to
-  // the server loop, which answers it.
-  response serve_api (const router&, request&);
+  // "Not found") is answered in its HTTP form, and a throttled one counted in `counts` (if
+  // any) by its limit; an http_error or anything unexpected goes on to the server loop, which
+  // answers it.
+  response serve_api (const router&, request&, request_metrics* counts = nullptr);
 }

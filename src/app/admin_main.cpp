@@ -3,6 +3,7 @@
 // src/jobs/file_sweeper and src/admin/record_pruner (sweep).
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -23,6 +24,7 @@
 #include "../db/schema.hpp"
 #include "../jobs/file_sweeper.hpp"
 #include "../jobs/job_files.hpp"
+#include "service_set.hpp"
 
 namespace
 {
@@ -75,7 +77,7 @@ namespace
   int migrate (const arguments& a)
   {
     expect_no_arguments (a);
-    database db (load_config ().database);
+    database db (load_config ().database, 1, round_trips::unbounded);
     std::uint64_t from (0), to (0);
     switch (migrate_schema (db, from, to))
     {
@@ -89,6 +91,25 @@ namespace
       std::cout << "the schema is already at version " << to << std::endl;
       break;
     }
+    return 0;
+  }
+
+  // Everything a program checks of the configuration at start, without touching the database.
+  int check_config (const arguments& a)
+  {
+    expect_no_arguments (a);
+    try
+    {
+      check_service_settings (load_config ());
+    }
+    catch (const std::runtime_error& e)
+    {
+      std::cerr << "modforge-admin: " << e.what () << std::endl;
+      return exit_bad_configuration;
+    }
+    const char* named (std::getenv ("MODFORGE_CONFIG"));
+    std::cout << "the configuration is valid ("
+              << (named != nullptr ? named : "/etc/modforge/modforge.conf") << ")" << std::endl;
     return 0;
   }
 
@@ -272,6 +293,12 @@ namespace
      "exit codes: 0 done (or nothing to do), 1 error, 2 usage, 3 the database is newer than\n"
      "this program, 4 it is older than the oldest version this program migrates from\n",
      migrate},
+    {"check-config", "", "check the configuration without connecting",
+     "Reads the configuration as the programs do at start (the file, MODFORGE_ variables, the\n"
+     "password file) and checks every key, without connecting to the database. Prints\n"
+     "\"the configuration is valid\", or what is wrong, naming the key (or the file's line).\n"
+     "exit codes: 0 valid, 2 usage, 8 not valid\n",
+     check_config},
     {"sweep", "[--dry-run]", "remove files no job owns, and rows past their keeping time",
      "Removes what no job owns under <data_dir>/files: folders of deleted jobs, stray entries,\n"
      "temporary files older than 10 minutes. Then prunes throttle counters whose window and\n"
@@ -370,7 +397,8 @@ namespace
       "exit codes: 0 success, 1 error (e.g. database unreachable), 2 usage,\n"
       "            3 database schema newer than this program, 4 too old (to migrate from,\n"
       "            or to use before 'migrate'), 5 no such user, 6 already exists,\n"
-      "            7 invalid username, email, password or #<id>\n"
+      "            7 invalid username, email, password or #<id>,\n"
+      "            8 the configuration is not valid (check-config)\n"
       "\n"
       "\n"
       "See modforge-admin(8).\n";

@@ -13,6 +13,7 @@ namespace
     "Answers modforge's HTTP API behind nginx on the FastCGI socket it inherits as standard\n"
     "input (spawn-fcgi binds it; multiwatch keeps copies alive).\n",
     "  SIGUSR1, SIGTERM, SIGINT    finish the request in hand, then exit 0\n"
+    "  SIGUSR2                     finish the request in hand, then exit 0 (a reload)\n"
     "  SIGPIPE                     ignored\n"};
 }
 
@@ -27,8 +28,13 @@ int main (int argc, char* argv[])
   {
     service_set services (load_config ());
     router routes (make_api_router (services.api));
-    serve_fastcgi ([&routes] (request& r) {return serve_api (routes, r);},
-                   services.settings.http.max_body_bytes);
+    request_metrics& counts (services.counts);
+    serve_fastcgi ([&routes, &counts] (request& r) {return serve_api (routes, r, &counts);},
+                   services.settings.http.max_body_bytes,
+                   [&counts] (const request& r, const response& a, std::chrono::microseconds t)
+                   {
+                     counts.answered (r.route, a.status, t);
+                   });
     return 0;
   }
   catch (const std::exception& e)

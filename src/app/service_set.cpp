@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "../api/routes.hpp"
 #include "../auth/client_address.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/log.hpp"
@@ -23,13 +24,22 @@ namespace modforge
         verification (db, auth, limits),
         sessions (db, files, settings.quotas),
         jobs (db, settings.jobs, settings.quotas),
-        api {auth, accounts, sessions, jobs, settings.security, recovery, verification}
+        health (db),
+        api {auth, accounts, sessions, jobs, settings.security, recovery,
+             verification, health, metrics, counts},
+        counts (settings.metrics.directory, make_api_router (api).patterns ()),
+        metrics (db, counts, settings.metrics)
+  {
+    check_service_settings (settings);
+    require_current_schema (db);
+  }
+
+  void check_service_settings (const config& c)
   {
     std::string bad;
-    if (!valid_proxy_list (settings.security.trusted_proxies, bad))
+    if (!valid_proxy_list (c.security.trusted_proxies, bad))
       throw std::runtime_error ("configuration: security.trusted_proxies: '" + bad +
                                 "' is neither an address nor a CIDR range");
-    require_current_schema (db);
   }
 
   void require_current_schema (database& db)
@@ -43,7 +53,7 @@ namespace modforge
     {
       if (e.kind != error_kind::unavailable)
         throw;
-      log_error ("database unreachable at start; carrying on, it is tried again with every request or job");
+      log_warning ("database unreachable at start; answering 503 until it is back");
       return;
     }
     if (s.state == schema_state::current)

@@ -13,6 +13,9 @@
 #include "../db/database.hpp"
 #include "../jobs/job_files.hpp"
 #include "../jobs/job_service.hpp"
+#include "../metrics/request_metrics.hpp"
+#include "../operations/health_check.hpp"
+#include "../operations/metrics_page.hpp"
 #include "../sessions/session_service.hpp"
 
 namespace modforge
@@ -33,10 +36,19 @@ namespace modforge
     email_verification verification;
     session_service sessions;
     job_service jobs;
+    health_check health;
     api_context api;
+    // After api, whose route table it counts (api holds a reference to it, used only once
+    // requests are served). The page reads it.
+    request_metrics counts;
+    metrics_page metrics;
   };
 
   // Throws std::runtime_error when the schema is missing or of another version; only logs when
   // the database cannot be reached (requests answer 503 until it can).
   void require_current_schema (database&);
+
+  // The checks of a loaded configuration that need more than its own rules (a proxy list that
+  // the client address code must understand); std::runtime_error naming the key.
+  void check_service_settings (const config&);
 }

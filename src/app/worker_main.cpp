@@ -2,7 +2,6 @@
 // number of them, on any host, share both queues in PostgreSQL.
 #include <string>
 
-#include <unistd.h>
 
 #include "../common/config.hpp"
 #include "../common/log.hpp"
@@ -40,18 +39,15 @@ int main (int argc, char* argv[])
     database db (c.database, 2);
     require_current_schema (db);
 
-    char host[256] = "";
-    gethostname (host, sizeof host - 1);
-    std::string name (std::string (host) + ":" + std::to_string (getpid ()));
-
     // The mail thread leaves the stop signals to this one, which stops it after the job loop.
     mail_sender mail (c);
     mail.start ();
 
     job_files files (c.files.data_dir);
-    job_queue queue (db, c.jobs, name);
+    job_queue queue (db, c.jobs);
     job_pipeline pipeline (queue, files, c.jobs);
-    worker w (db, queue, pipeline, c.jobs);
+    job_metrics durations (c.metrics.directory);
+    worker w (db, queue, pipeline, c.jobs, durations);
     w.run ();
     mail.stop ();
     return 0;

@@ -176,11 +176,12 @@ namespace modforge
   void auth_service::log_refusal (const password_check& c, std::int64_t user_id,
                                   const client_info& client)
   {
-    // Operators watch for these (fail2ban and the like); the name is never logged.
-    log_info ("password check throttled for " + std::to_string (c.retry_after_seconds) +
-              " s: " + (user_id != 0 ? throttle::account_key (user_id)
-                                     : std::string ("an unknown name")) +
-              " from " + client.ip_address);
+    // A warning: handled, but operators watch for these (fail2ban and the like); the name is
+    // never logged.
+    log_warning ("password check throttled for " + std::to_string (c.retry_after_seconds) +
+                 " s: " + (user_id != 0 ? throttle::account_key (user_id)
+                                        : std::string ("an unknown name")) +
+                 " from " + client.ip_address);
     if (user_id != 0 && c.first_refusal)
       log_login_event (db_, user_id, auth_event_kind::login_throttled, client);
   }

@@ -259,6 +259,8 @@ namespace modforge
                                   "read-write, any, read-only, primary, standby or "
                                   "prefer-standby, not '" + v + "'");
       }},
+      {"database.round_trip_timeout", integer (c.database.round_trip_timeout_seconds, 1, 300,
+                                               "database.round_trip_timeout")},
       {"http.max_body_bytes", integer (c.http.max_body_bytes, 1024, 16L << 20,
                                        "http.max_body_bytes")},
       {"http.public_url", text (c.http.public_url)},
@@ -345,7 +347,8 @@ namespace modforge
       {"mail.give_up_after", integer (c.mail.give_up_after_seconds, 1, 86400 * 30,
                                       "mail.give_up_after")},
       {"mail.lease_seconds", integer (c.mail.lease_seconds, 2, 7200, "mail.lease_seconds")},
-      {"mail.poll_seconds", integer (c.mail.poll_seconds, 1, 3600, "mail.poll_seconds")}};
+      {"mail.poll_seconds", integer (c.mail.poll_seconds, 1, 3600, "mail.poll_seconds")},
+      {"metrics.directory", text (c.metrics.directory)}};
 
     for (const auto& kv: s)
     {
@@ -396,7 +399,17 @@ namespace modforge
     config c (make_config (s));
 
     if (!c.database.password_file.empty ())
-      c.database.password = trim (read_file (c.database.password_file));
+    {
+      try
+      {
+        c.database.password = trim (read_file (c.database.password_file));
+      }
+      catch (const std::runtime_error&)
+      {
+        throw std::runtime_error ("configuration: database.password_file: cannot read " +
+                                  c.database.password_file);
+      }
+    }
     if (!c.mail.password_file.empty ())
       c.mail.password = trim (read_file (c.mail.password_file));
     return c;

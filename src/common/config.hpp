@@ -19,7 +19,12 @@ namespace modforge
     std::string user = "modforge";
     std::string password;       // prefer password_file: the config file is often world-readable
     std::string password_file;
-    int connect_timeout_seconds = 5;
+    // libpq waits at least 2 s, whatever this says.
+    int connect_timeout_seconds = 2;
+    // The longest a transaction's round trips may take before the connection is given up and
+    // the request answers 503; statement_timeout and lock_timeout are set a little shorter, so
+    // that a server that still runs cancels a slow statement itself.
+    int round_trip_timeout_seconds = 2;
     // libpq's: "read-write" skips a standby (every connection of modforge writes).
     std::string target_session_attrs = "read-write";
   };
@@ -139,6 +144,14 @@ namespace modforge
     int poll_seconds = 30;                        // the safety-net poll when no NOTIFY arrives
   };
 
+  // The metrics that every handler and worker of a host add to (GET /metrics reads them).
+  struct metrics_config
+  {
+    // Where the shared counter files are: handlers, workers (each a fixed-layout file that the
+    // processes map). Missing or not writable: each process counts for itself only.
+    std::string directory = "/run/modforge-metrics";
+  };
+
   struct config
   {
     database_config database;
@@ -149,6 +162,7 @@ namespace modforge
     throttle_config throttle;
     quotas_config quotas;
     mail_config mail;
+    metrics_config metrics;
   };
 
   // The raw settings: "section.key" -> value.

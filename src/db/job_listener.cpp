@@ -14,19 +14,13 @@
 namespace modforge
 {
   job_listener::job_listener (database& db, const char* channel)
+      : connection_ (db.connect ())
   {
-    try
+    db.bounded (*connection_, [this, channel]
     {
-      connection_ = db.odb ().connection ();
       connection_->execute (std::string ("LISTEN ") +
                             (channel != nullptr ? channel : job_store::queued_channel));
-    }
-    catch (const odb::exception&)
-    {
-      if (connection_)
-        connection_->mark_failed ();
-      throw database_unavailable ();
-    }
+    });
   }
 
   job_listener::~job_listener ()

@@ -32,7 +32,7 @@ namespace modforge
       sa.sa_handler = on_stop_signal;
       sigemptyset (&sa.sa_mask);
       sa.sa_flags = 0; // no SA_RESTART: a blocked accept() must return
-      for (int s: {SIGUSR1, SIGTERM, SIGINT})
+      for (int s: {SIGUSR1, SIGUSR2, SIGTERM, SIGINT})
         sigaction (s, &sa, nullptr);
       // libfcgi catches SIGPIPE with a handler that does nothing, which still interrupts a
       // blocked accept() and so stopped an idle handler; ignored, a write to a connection nginx
@@ -69,9 +69,9 @@ namespace modforge
       rq.body.resize (got > 0 ? static_cast<std::size_t> (got) : 0);
     }
 
-    response handle (FCGX_Request& r, const handler& app, std::size_t max_body_bytes)
+    response handle (FCGX_Request& r, request& rq, const handler& app,
+                     std::size_t max_body_bytes)
     {
-      request rq;
       try
       {
         read_request (r, rq, max_body_bytes);
@@ -123,7 +123,8 @@ namespace modforge
     return static_cast<std::size_t> (declared);
   }
 
-  void serve_fastcgi (const handler& app, std::size_t max_body_bytes)
+  void serve_fastcgi (const handler& app, std::size_t max_body_bytes,
+                      const answer_observer& observe)
   {
     FCGX_Init ();
     install_stop_handlers ();
@@ -132,8 +133,16 @@ namespace modforge
     FCGX_InitRequest (&r, 0, FCGI_FAIL_ACCEPT_ON_INTR);
     while (!stop_requested && FCGX_Accept_r (&r) >= 0)
     {
-      write_response (r, handle (r, app, max_body_bytes));
+      std::chrono::steady_clock::time_point arrived (std::chrono::steady_clock::now ());
+      request rq;
+      rq.request_id = param (r, "REQUEST_ID");
+      log_request_scope scope (rq.request_id);
+      response res (handle (r, rq, app, max_body_bytes));
+      write_response (r, res);
       FCGX_Finish_r (&r);
+      if (observe)
+        observe (rq, res, std::chrono::duration_cast<std::chrono::microseconds> (
+                            std::chrono::steady_clock::now () - arrived));
     }
     FCGX_Free (&r, 1);
   }

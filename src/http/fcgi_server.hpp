@@ -2,18 +2,28 @@
 // socket that spawn-fcgi bound and passed as file descriptor 0.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "router.hpp"
 
 namespace modforge
 {
-  // Serves until multiwatch's graceful signal (SIGUSR1) or SIGTERM/SIGINT: the request in hand
-  // is finished, then the function returns. An http_error from `app` is answered as it says;
-  // any other exception is logged and answered 500. Request bodies larger than max_body_bytes
-  // are answered 413 without being read.
-  void serve_fastcgi (const handler& app, std::size_t max_body_bytes);
+  // Told of every answer: the request (its route, if the router matched one), the response, and
+  // the time from the request's arrival to its answer.
+  typedef std::function<void (const request&, const response&, std::chrono::microseconds)>
+    answer_observer;
+
+  // Serves until multiwatch's graceful signal (SIGUSR1), the signal it passes on for a reload
+  // (SIGUSR2; multiwatch then starts a new copy), or SIGTERM/SIGINT: the request in hand is
+  // finished, then the function returns. An http_error from `app` is answered as it says; any
+  // other exception is logged and answered 500. Request bodies larger than max_body_bytes are
+  // answered 413 without being read. Every log line written while a request is served names
+  // its request id.
+  void serve_fastcgi (const handler& app, std::size_t max_body_bytes,
+                      const answer_observer& observe = answer_observer ());
 
   // The checks made before anything of a request is read: a REQUEST_URI or QUERY_STRING longer
   // than max_uri_bytes is http_error 414 uri_too_long, a CONTENT_LENGTH over max_body_bytes (or

@@ -18,6 +18,11 @@ namespace modforge
     std::string user_agent;
     std::string authorization; // the Authorization header
     std::string session_token; // the X-Session-Token header
+    std::string request_id;    // nginx's $request_id (FastCGI parameter REQUEST_ID), or empty
+
+    // The route pattern the router matched ("/api/sessions/{id}"), also when the method was not
+    // allowed; empty when none did. What the request metrics count it under.
+    std::string route;
 
     // Path captures filled by the router ("id" -> "42").
     std::map<std::string, std::string> params;

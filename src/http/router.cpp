@@ -1,6 +1,8 @@
 // Matching request paths against the route table.
 #include "router.hpp"
 
+#include <algorithm>
+
 #include "../common/domain_error.hpp"
 #include "http_error.hpp"
 
@@ -30,11 +32,20 @@ namespace modforge
 
   void router::add (const std::string& method, const std::string& pattern, handler h)
   {
-    route r {method, split_path (pattern), 0, std::move (h)};
+    route r {method, pattern, split_path (pattern), 0, std::move (h)};
     for (const std::string& s: r.segments)
       if (!is_capture (s))
         ++r.literals;
     routes_.push_back (std::move (r));
+  }
+
+  std::vector<std::string> router::patterns () const
+  {
+    std::vector<std::string> r;
+    for (const route& x: routes_)
+      if (std::find (r.begin (), r.end (), x.pattern) == r.end ())
+        r.push_back (x.pattern);
+    return r;
   }
 
   bool router::matches (const route& r, const std::vector<std::string>& path)
@@ -61,6 +72,7 @@ namespace modforge
         best = &r;
     if (best == nullptr)
       throw not_found ("Not found");
+    rq.route = best->pattern;
 
     std::string allow;
     for (const route& r: routes_)

@@ -22,12 +22,17 @@ namespace modforge
     // domain_error ("Not found"); a path whose best pattern lacks the method is an http_error
     // 405 with Allow. The best pattern is the one
     // with the most literal segments, so "/api/sessions/new" beats "/api/sessions/{id}".
+    // Sets request::route to the pattern matched.
     response dispatch (request&) const;
+
+    // Every pattern of the table, once each, in the order they were added.
+    std::vector<std::string> patterns () const;
 
   private:
     struct route
     {
       std::string method;
+      std::string pattern;
       std::vector<std::string> segments;
       std::size_t literals;
       handler run;

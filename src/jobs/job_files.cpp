@@ -166,7 +166,7 @@ namespace modforge
       }
       catch (const std::exception& e)
       {
-        log_error (std::string ("files of deleted job left for sweep: ") + e.what ());
+        log_warning (std::string ("files of deleted job left for sweep: ") + e.what ());
       }
     }
   }

@@ -48,17 +48,19 @@ namespace modforge
   job_pipeline::job_pipeline (job_queue& q, const job_files& f, const jobs_config& c)
       : queue_ (q), files_ (f), config_ (c) {}
 
-  void job_pipeline::run (const claimed_job& c)
+  job_pipeline::outcome job_pipeline::run (const claimed_job& c)
   {
     try
     {
       stages (c);
+      return outcome::completed;
     }
     catch (const job_lost&)
     {
       // Deleted with its session while we worked: what we wrote since has no owner.
       if (!queue_.exists (c.id))
         files_.remove_after_delete ({c.id});
+      return outcome::lost;
     }
     catch (...)
     {
@@ -67,7 +69,7 @@ namespace modforge
         throw;
       if (!f.log.empty ())
         log_error ("job " + c.job_id + ": " + f.log);
-      queue_.fail (c, f.error);
+      return queue_.fail (c, f.error) ? outcome::failed : outcome::lost;
     }
   }
 

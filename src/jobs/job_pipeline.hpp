@@ -15,10 +15,14 @@ namespace modforge
   public:
     job_pipeline (job_queue&, const job_files&, const jobs_config&);
 
+    // How a run ended: the job completed, failed, or stopped being this worker's (deleted, or
+    // claimed again after the lease ran out).
+    enum class outcome {completed, failed, lost};
+
     // Runs the claimed task to its end: the job ends completed, or failed with a clear error
     // when the generator or the disk fails. Throws only when the database is unavailable (the
     // lease then runs out and the job is claimed again).
-    void run (const claimed_job&);
+    outcome run (const claimed_job&);
 
   private:
     void stages (const claimed_job&);

@@ -31,8 +31,8 @@ namespace modforge
     }
   }
 
-  job_queue::job_queue (database& db, const jobs_config& c, std::string worker_name)
-      : db_ (db), config_ (c), worker_ (std::move (worker_name)) {}
+  job_queue::job_queue (database& db, const jobs_config& c)
+      : db_ (db), config_ (c) {}
 
   bool job_queue::claim_next (claimed_job& out)
   {
@@ -83,8 +83,9 @@ namespace modforge
         j->updated_at = now;
         if (j->started_at.null ())
           j->started_at = now;
+        // The worker's host and pid are for operators (the journal), not for the job's owner.
         append_log (*j, now, std::string (s.log) + " (attempt " +
-                               std::to_string (j->attempts) + ", " + worker_ + ")");
+                               std::to_string (j->attempts) + ")");
         job_store::update (*j);
         queue_store::job_claimed (pick.user_id, now, !pick.expired);
 
@@ -134,7 +135,7 @@ namespace modforge
       job_store::update (*j);
     });
     if (!ours)
-      log_info ("job " + c.job_id + ": no longer ours (deleted or claimed again); stopping");
+      log_warning ("job " + c.job_id + ": no longer ours (deleted or claimed again); stopping");
     return ours;
   }
 

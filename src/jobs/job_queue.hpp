@@ -37,7 +37,7 @@ namespace modforge
   class job_queue
   {
   public:
-    job_queue (database&, const jobs_config&, std::string worker_name);
+    job_queue (database&, const jobs_config&);
 
     // Claims the next job and marks it started; false when there is none. The next job is one
     // whose lease ran out, else the fair queue's (job_store::pick): the oldest queued job of
@@ -66,6 +66,5 @@ namespace modforge
   private:
     database& db_;
     const jobs_config& config_;
-    std::string worker_;
   };
 }

@@ -46,8 +46,9 @@ namespace modforge
     const int retry_seconds = 2;
   }
 
-  worker::worker (database& db, job_queue& q, job_pipeline& p, const jobs_config& c)
-      : db_ (db), queue_ (q), pipeline_ (p), config_ (c) {}
+  worker::worker (database& db, job_queue& q, job_pipeline& p, const jobs_config& c,
+                  job_metrics& durations)
+      : db_ (db), queue_ (q), pipeline_ (p), config_ (c), durations_ (durations) {}
 
   void worker::wait (int fd, int seconds)
   {
@@ -63,7 +64,11 @@ namespace modforge
   void worker::run ()
   {
     install_signals ();
-    log_info ("started; waiting for jobs");
+    // Which worker ran a job is told here (host) and by each line's pid, never in the job's
+    // own log, which its owner reads.
+    char host[256] = "";
+    gethostname (host, sizeof host - 1);
+    log_info (std::string ("started on ") + host + "; waiting for jobs");
     std::unique_ptr<job_listener> listener;
     while (!stopping)
     {
@@ -78,7 +83,14 @@ namespace modforge
         {
           log_info ("job " + c.job_id + ": " + to_string (c.task) + " (attempt " +
                     std::to_string (c.attempts) + ")");
-          pipeline_.run (c);
+          std::chrono::steady_clock::time_point claimed (std::chrono::steady_clock::now ());
+          job_pipeline::outcome o (pipeline_.run (c));
+          // A job lost to another worker is that worker's to count.
+          if (o != job_pipeline::outcome::lost)
+            durations_.finished (to_string (c.task),
+                                 o == job_pipeline::outcome::completed ? "completed" : "failed",
+                                 std::chrono::duration_cast<std::chrono::microseconds> (
+                                   std::chrono::steady_clock::now () - claimed));
         }
         if (stopping)
           break;
@@ -87,8 +99,9 @@ namespace modforge
       }
       catch (const std::exception& e)
       {
-        log_error (std::string ("waiting ") + std::to_string (retry_seconds) +
-                   " s after: " + e.what ());
+        // Handled: the worker tries again (a database that is away is waited out).
+        log_warning (std::string ("waiting ") + std::to_string (retry_seconds) +
+                     " s after: " + e.what ());
         listener.reset ();
         wait (-1, retry_seconds);
       }

@@ -3,6 +3,7 @@
 // finished, then the loop ends. A lost database is waited out, never fatal.
 #pragma once
 
+#include "../metrics/job_metrics.hpp"
 #include "job_pipeline.hpp"
 #include "job_queue.hpp"
 
@@ -11,7 +12,8 @@ namespace modforge
   class worker
   {
   public:
-    worker (database&, job_queue&, job_pipeline&, const jobs_config&);
+    // `durations`: where the time each job took is counted (the host's workers file).
+    worker (database&, job_queue&, job_pipeline&, const jobs_config&, job_metrics& durations);
 
     // Returns when a stop signal arrived.
     void run ();
@@ -24,5 +26,6 @@ namespace modforge
     job_queue& queue_;
     job_pipeline& pipeline_;
     const jobs_config& config_;
+    job_metrics& durations_;
   };
 }

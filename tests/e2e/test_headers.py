@@ -43,6 +43,10 @@ class HeadersTest(ApiTestCase):
         self.assertEqual(headers.get_all("Server"), ["nginx"], headers)
         self.assertEqual(headers.get_all("Retry-After"), retry_after and [retry_after], headers)
         self.assertEqual(headers.get_all("Allow"), allow and [allow], headers)
+        # The request's id (nginx's $request_id), once, on every kind of answer.
+        ids = headers.get_all("X-Request-Id") or []
+        self.assertEqual(len(ids), 1, headers)
+        self.assertRegex(ids[0], r"^[0-9a-f]{32}$")
 
     def test_api_json(self):
         u = new_user()

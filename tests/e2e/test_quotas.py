@@ -6,6 +6,7 @@ from tests.e2e.api_test_case import ApiTestCase
 from tests.kit import suite_stack
 from tests.kit.api import api, generate, new_user, sha256_hex
 from tests.kit.parallel import in_parallel
+from tests.kit.prometheus import parse
 from tests.kit.suite_stack import TEST_ENV, make_stack, psql, run_dir_name
 
 IN_FLIGHT = 3
@@ -80,10 +81,16 @@ class JobsInFlightTest(QuotaCase):
 
     def test_parallel_jobs_never_exceed_the_quota(self):
         u = new_user()
+        before = parse(api("GET", "/metrics").text)
         replies = in_parallel([lambda i=i: generate(u, "a parallel axe %d" % i)
                                for i in range(20)])
         self.assertEqual(sorted(r.status for r in replies),
                          [202] * IN_FLIGHT + [429] * (20 - IN_FLIGHT))
+        # /metrics counts every refusal by its quota.
+        after = parse(api("GET", "/metrics").text)
+        labels = {"limit": "jobs_in_flight"}
+        self.assertEqual(after.value("modforge_throttled_total", **labels) -
+                         before.value("modforge_throttled_total", **labels), 20 - IN_FLIGHT)
         self.assertEqual(psql("SELECT count(*) FROM jobs WHERE user_id = %d" % u.id),
                          str(IN_FLIGHT))
         self.assertEqual(psql("SELECT queued, running, day_jobs FROM user_queues "

@@ -20,6 +20,7 @@ from tests.kit.api import USER_AGENT, api, sha256_hex, unique
 from tests.kit.bcrypt import bcrypt
 from tests.kit.http import Client
 from tests.kit.parallel import in_parallel
+from tests.kit.prometheus import parse
 from tests.kit.suite_stack import TEST_ENV, make_stack, psql, run_dir_name, stack
 
 PAIR_FAILURES = 5
@@ -217,6 +218,7 @@ class PairLimitTest(ThrottleCase):
         with open(stack().log("fcgi.log")) as f:
             f.seek(0, 2)
             start = f.tell()
+        before = parse(api("GET", "/metrics").text)
         with concurrent.futures.ThreadPoolExecutor(16) as pool:
             replies = list(pool.map(lambda _: login(name, password, addr), range(48)))
         for r in replies:
@@ -224,8 +226,16 @@ class PairLimitTest(ThrottleCase):
         with open(stack().log("fcgi.log")) as f:
             f.seek(start)
             log = f.read()
-        pids = set(re.findall(r"modforge-fcgi\[(\d+)\] info: password check throttled", log))
+        # A lockout is a warning: handled, but an operator watches for them.
+        pids = set(re.findall(r"modforge-fcgi\[(\d+)\] warning: request [0-9a-f]{32}: "
+                              r"password check throttled", log))
         self.assertEqual(len(pids), 2, "throttled by %s" % pids)
+        # /metrics counts all 48, whichever handler refused them.
+        after = parse(api("GET", "/metrics").text)
+        for sample, labels in (("modforge_throttled_total", {"limit": "login"}),
+                               ("modforge_logins_total", {"outcome": "throttled"})):
+            self.assertEqual(after.value(sample, **labels) - before.value(sample, **labels), 48,
+                             sample)
 
     def test_a_throttled_attempt_runs_no_bcrypt(self):
         name, password = make_user(address())

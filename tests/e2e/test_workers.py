@@ -33,9 +33,16 @@ def analysers_running():
 
 
 def started_by(job):
-    """The worker names in the job's "Analysing the prompt (attempt N, host:pid)" lines."""
-    return [m.group(1) for e in job["logs"]
-            for m in [re.match(r"Analysing the prompt \(attempt \d+, (.+)\)$", e["message"])] if m]
+    """The pids of the workers that claimed the job, from the workers' log lines
+    ("modforge-worker[PID] info: job JOB_ID: generate (attempt N)"): the job's own log, which its
+    owner reads, names no worker."""
+    for e in job["logs"]:
+        assert re.match(r"Analysing the prompt \(attempt \d+\)$", e["message"]) or \
+            "Analysing" not in e["message"], e
+    with open(stack().log("worker.log"), errors="replace") as f:
+        return [m.group(1) for line in f
+                for m in [re.search(r"modforge-worker\[(\d+)\] info: job %s: generate "
+                                    r"\(attempt \d+\)$" % re.escape(job["job_id"]), line)] if m]
 
 
 class WorkersTest(OwnWorkersTestCase):

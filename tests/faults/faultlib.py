@@ -65,6 +65,25 @@ def current_syscall(pid):
     return int(first) if first.lstrip("-").isdigit() else None
 
 
+def describe_wait(pid):
+    """What pid waits in, for a failure's message: its system call, wait channel and threads."""
+    def read(path):
+        try:
+            with open(path) as f:
+                return f.read().strip()
+        except OSError as e:
+            return "(%s)" % e.strerror
+    threads = sorted(os.listdir("/proc/%d/task" % pid)) if os.path.isdir("/proc/%d" % pid) else []
+    # Signals pending, blocked and caught, and the process's state and time alive.
+    status = [line.replace("\t", " ") for line in read("/proc/%d/status" % pid).splitlines()
+              if line.split(":")[0] in ("State", "SigPnd", "ShdPnd", "SigBlk", "SigCgt",
+                                        "voluntary_ctxt_switches")]
+    return "%d: syscall %s, wchan %s, threads %s; %s" % (
+        pid, read("/proc/%d/syscall" % pid).split(" ")[0], read("/proc/%d/wchan" % pid),
+        ", ".join("%s in %s" % (t, read("/proc/%d/task/%s/syscall" % (pid, t)).split(" ")[0])
+                  for t in threads), ", ".join(status))
+
+
 def is_idle(pid):
     """True if the handler waits for a connection (no request in hand)."""
     assert platform.machine() == "x86_64", "IDLE_SYSCALLS are x86_64 system call numbers"

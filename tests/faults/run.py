@@ -14,7 +14,8 @@ from tests.kit import runner
 
 # Gentle first; what stops PostgreSQL, the workers or the handlers later; the handler kills last.
 ORDER = ("test_races", "test_slow_clients", "test_abuse", "test_full_disk", "test_worker_stages",
-         "test_durability", "test_database_restart", "test_soak", "test_handler_crashes")
+         "test_durability", "test_database_restart", "test_database_hang", "test_reload",
+         "test_soak", "test_handler_crashes")
 
 
 def main(argv):

@@ -151,6 +151,11 @@ class Stack:
     def data_dir(self):
         return self._data_dir or self.path("data")
 
+    @property
+    def metrics_dir(self):
+        """Where the handlers and workers keep the counters GET /metrics reports."""
+        return self.path("metrics")
+
     def log(self, name):
         return self.path("logs", name)
 
@@ -233,6 +238,7 @@ class Stack:
             "MODFORGE_FILES_DATA_DIR": self.data_dir,
             # Links in mail lead back to this stack; the mail goes to its SMTP sink.
             "MODFORGE_HTTP_PUBLIC_URL": self.url,
+            "MODFORGE_METRICS_DIRECTORY": self.metrics_dir,
         })
         for key, value in (self.external_database or {}).items():
             env["MODFORGE_DATABASE_" + key.upper()] = str(value)
@@ -288,6 +294,11 @@ class Stack:
 
     def handlers_start(self):
         self._start_handlers()
+
+    def pid(self, role):
+        """The pid of the process started under `role` ("handlers" is multiwatch: spawn-fcgi -n
+        execs it, as in the systemd unit, whose MAINPID it is)."""
+        return self._procs[role].pid
 
     def handler_pids(self):
         """The FastCGI handler processes now: multiwatch's children."""
@@ -467,8 +478,7 @@ class Stack:
 
     # ---- readiness ---------------------------------------------------------------------
     def _probe(self):
-        return Client(self.port, timeout=2, host=self.listen).request(
-            "GET", "/api/auth/verify").status
+        return Client(self.port, timeout=2, host=self.listen).request("GET", "/api/health").status
 
     def _wait_ready(self):
         deadline = time.monotonic() + START_TIMEOUT
@@ -480,13 +490,13 @@ class Stack:
                         role, p.returncode, self.diagnostics()))
             try:
                 status = self._probe()
-                if status == 401:
+                if status == 200:
                     return
                 last = "HTTP %d" % status
             except OSError as e:
                 last = str(e)
             time.sleep(0.1)
-        raise StackError("stack not ready after %ds: GET /api/auth/verify: %s (want 401)\n%s" % (
+        raise StackError("stack not ready after %ds: GET /api/health: %s (want 200)\n%s" % (
             START_TIMEOUT, last, self.diagnostics()))
 
     def diagnostics(self):
@@ -510,6 +520,7 @@ class Stack:
             if self._data_dir is None:
                 self._mkdir("data", 0o755, WEB_USER)
                 self._mkdir("data/files", 0o755, WEB_USER)
+            self._mkdir("metrics", 0o755, WEB_USER)
             # One SMTP sink on this machine's loopback, for a stack that is the whole service
             # here (the hosts of the scale-out suite send no mail it reads).
             if isinstance(self.host, LocalHost):

@@ -279,14 +279,15 @@ class DescriptionMatchesCodeTest(unittest.TestCase):
         self.assertGreater(len(routes), 20)
         described = {(m.upper(), p) for p, item in self.contract.document["paths"].items()
                      for m in item if not m.startswith("x-") and m != "parameters"
-                     if p.startswith(("/api/", "/downloads/"))}
+                     if p.startswith(("/api/", "/downloads/")) or p == "/metrics"}
         self.assertEqual(described, routes)
 
     def test_every_error_code_is_described(self):
-        # The code word of every error the code makes: a domain error (its kind's status is
-        # chosen in src/api), a throttled one, a quota's, or an HTTP-layer one.
-        code = set(re.findall(r'(?:domain_error \(error_kind::[a-z_]+, |'
-                              r'http_error (?:[a-z_]+ )?\(\d+, |(?:throttled|quota_exceeded) \()"([a-z_]+)"',
+        # The protocol's refusals (http_error with a status), the services' (domain_error with
+        # a kind, or a throttle's or a quota's code).
+        code = set(re.findall(r'(?:http_error (?:[a-z_]+ )?\(\d+, |domain_error (?:[a-z_]+ )?'
+                              r'\(error_kind::[a-z_]+, |(?:throttled|quota_exceeded) \()'
+                              r'"([a-z_]+)"',
                               self.sources("src/*/*.cpp")))
         nginx = set(re.findall(r'"code":"([a-z_]+)"',
                                self.sources("conf/nginx/modforge-locations.conf")))

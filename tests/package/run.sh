@@ -37,6 +37,7 @@ runtime_dirs=()        # /run/<RuntimeDirectory> made for the units
 site_link=""           # the sites-enabled link made to test that purge removes it
 pids=()                # processes we started, each the leader of its own session
 pg_data=""             # the running private cluster's data directory
+user_by_us=""          # the package made the user modforge, which purge keeps: remove it on exit
 
 # stop_pid PID SIGNAL: signal one of our processes, wait up to 15 s, then SIGKILL its process
 # group (handlers, nginx workers). Returns 1 if it needed the SIGKILL.
@@ -76,6 +77,12 @@ cleanup() {
         DEBIAN_FRONTEND=noninteractive apt-get purge -y -q modforge >/dev/null 2>&1 </dev/null
     fi
     installed_by_us=""
+    if [ -n "$user_by_us" ]; then
+        getent passwd modforge >/dev/null && deluser --system --quiet modforge >/dev/null 2>&1
+        getent group modforge >/dev/null && delgroup --system --quiet modforge >/dev/null 2>&1
+        rm -rf /run/modforge-metrics
+    fi
+    user_by_us=""
     for d in "${runtime_dirs[@]}"; do
         rm -rf "$d"
     done
@@ -194,7 +201,8 @@ if [ "$(id -u)" != 0 ]; then
     fail "tests/package must run as root (it installs and purges the package)"
     finish
 fi
-for what in "package modforge" "user modforge" /etc/modforge /var/lib/modforge /run/modforge; do
+for what in "package modforge" "user modforge" /etc/modforge /var/lib/modforge /run/modforge \
+    /run/modforge-metrics; do
     case "$what" in
     "package modforge") package_present && present=1 || present="" ;;
     "user modforge") getent passwd modforge >/dev/null && present=1 || present="" ;;
@@ -237,6 +245,7 @@ grep -E '^[EW]: ' "$tmp/logs/lintian.log" | sed 's/^/     | /'
 
 # ---- install ------------------------------------------------------------------------------
 installed_by_us=1
+user_by_us=1
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" </dev/null >"$tmp/logs/install.log" 2>&1; then
     ok "apt-get install ./$(basename "$deb")"
 else
@@ -275,11 +284,28 @@ for m in $(cat "$repo/debian/modforge.manpages"); do
         test -f "/usr/share/man/man${page##*.}/$page.gz"
 done
 for u in modforge-fcgi modforge-worker; do
-    check "/lib/systemd/system/$u.service passes systemd-analyze verify" \
-        systemd-analyze verify "/lib/systemd/system/$u.service"
     check "$u.service is enabled (deb-systemd-helper)" \
         test -L "/etc/systemd/system/multi-user.target.wants/$u.service"
 done
+for u in modforge-fcgi.service modforge-worker.service modforge-worker@.service \
+    modforge-sweep.service modforge-sweep.timer; do
+    check "/lib/systemd/system/$u passes systemd-analyze verify" \
+        systemd-analyze verify "/lib/systemd/system/${u/@./@1.}"
+done
+check "modforge-sweep.timer is enabled (deb-systemd-helper)" \
+    test -L /etc/systemd/system/timers.target.wants/modforge-sweep.timer
+check "the worker template is not enabled" \
+    test -z "$(find /etc/systemd/system -name 'modforge-worker@*')"
+units=/lib/systemd/system
+check_equal "modforge-fcgi.service reloads by passing multiwatch USR2" '/bin/kill -USR2 $MAINPID' \
+    "$(unit_value $units/modforge-fcgi.service ExecReload)"
+check_equal "modforge-worker@.service runs the worker as modforge" "/usr/bin/modforge-worker modforge" \
+    "$(unit_value $units/modforge-worker@.service ExecStart) $(unit_value $units/modforge-worker@.service User)"
+check_equal "modforge-sweep.service runs modforge-admin sweep as modforge" \
+    "/usr/bin/modforge-admin sweep modforge" \
+    "$(unit_value $units/modforge-sweep.service ExecStart) $(unit_value $units/modforge-sweep.service User)"
+check_equal "/run/modforge-metrics made by systemd-tmpfiles, 0755 modforge:modforge" \
+    "755 modforge:modforge" "$(stat -c '%a %U:%G' /run/modforge-metrics 2>&1)"
 check "the nginx site /etc/nginx/sites-available/modforge" test -f /etc/nginx/sites-available/modforge
 check "the nginx site is not enabled by the package" test ! -e /etc/nginx/sites-enabled/modforge
 for f in "$repo"/conf/nginx/*.conf; do
@@ -466,6 +492,40 @@ for ((i = 0; i < 100; i++)); do
     sleep 0.2
 done
 check_equal "GET /api/auth/verify through nginx and the handlers" 401 "$status"
+if [ "$(header X-Request-Id | grep -cE '^[0-9a-f]{32}$')" = 1 ]; then
+    ok "every answer has an X-Request-Id ($(header X-Request-Id))"
+else
+    fail "X-Request-Id: '$(header X-Request-Id)'"
+fi
+
+# ---- health, metrics, reload ----------------------------------------------------------------
+http GET /api/health
+check_equal "GET /api/health (the load balancer's probe)" \
+    "200 {'success': True, 'status': 'ok', 'database': 'ok', 'schema_version': $(psql_super modforge "SELECT version FROM schema_version" 2>&1)}" \
+    "$status $(json 'j')"
+http GET /metrics
+if [ "$status" = 200 ] && [ "$(header Content-Type)" = "text/plain;version=0.0.4;charset=utf-8" ] &&
+    grep -q '^modforge_http_requests_total{route="/api/health",status="200"} 1$' "$tmp/body" &&
+    grep -q '^modforge_database_up 1$' "$tmp/body"; then
+    ok "GET /metrics from loopback: the handlers' shared counters and the database's gauges"
+else
+    fail "GET /metrics (status $status, $(header Content-Type))"
+    head -n 5 "$tmp/body" | sed 's/^/     | /'
+fi
+other=$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 "$base/metrics")
+check_equal "GET /metrics from another address is refused" 403 "$other"
+old_handlers=$(ps -o pid= --ppid "$fcgi_pid" | sort | paste -sd' ')
+/bin/kill -USR2 "$fcgi_pid"    # what systemctl reload modforge-fcgi runs
+new_handlers=""
+for ((i = 0; i < 50; i++)); do
+    sleep 0.1
+    new_handlers=$(ps -o pid= --ppid "$fcgi_pid" | sort | paste -sd' ')
+    [ "$(wc -w <<<"$new_handlers")" = 4 ] && [ -z "$(comm -12 <(tr ' ' '\n' <<<"$old_handlers") \
+        <(tr ' ' '\n' <<<"$new_handlers"))" ] && break
+done
+http GET /api/health
+check_equal "reload (USR2 to multiwatch): 4 new handlers, healthy" "4 none-left 200" \
+    "$(wc -w <<<"$new_handlers") $([ -z "$(comm -12 <(tr ' ' '\n' <<<"$old_handlers") <(tr ' ' '\n' <<<"$new_handlers"))" ] && echo none-left || echo some-left) $status"
 
 # ---- the web page, as the installed site serves it ------------------------------------------
 http GET /
@@ -535,6 +595,14 @@ check_equal "reset with the mailed token" 200 "$status"
 http POST /api/auth/login '{"username":"pkgtest","password":"reset through the mail"}'
 check_equal "login with the new password" 200 "$status"
 check "the notice of the change arrives" test -n "$(mail_to pkgtest@example.com "Your modforge password was changed")"
+# The daily sweep's command, as its timer would run it.
+sweep=$(unit_value $units/modforge-sweep.service ExecStart)
+read -r -a sweep_argv <<<"$sweep"
+if out=$(runuser -u modforge -- "${sweep_argv[@]}" 2>&1) && [[ $out == removed:* ]]; then
+    ok "modforge-sweep.service's command as modforge: $out"
+else
+    fail "modforge-sweep.service's command: $out"
+fi
 
 # ---- stop, as systemd would (KillSignal, KillMode=mixed) -----------------------------------
 check "nginx stops on SIGQUIT" stop_pid "$nginx_pid" QUIT
@@ -580,8 +648,8 @@ for f in $files /etc/modforge /var/lib/modforge /etc/nginx/sites-enabled/modforg
     if [ -e "$f" ] || [ -L "$f" ]; then left="$left $f"; fi
 done
 check_equal "purge leaves none of the package's files, config, data, site link or unit links" "" "$left"
-check "purge removes the user modforge" test -z "$(getent passwd modforge)"
-check "purge removes the group modforge" test -z "$(getent group modforge)"
+check "purge keeps the user modforge (Debian practice)" getent passwd modforge
+check "purge removes /run/modforge-metrics" test ! -e /run/modforge-metrics
 check_equal "purge keeps the database (the user row is there)" 1 \
     "$(psql_super modforge "SELECT count(*) FROM users WHERE username = 'pkgtest'" 2>&1)"
 

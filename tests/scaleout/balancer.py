@@ -18,9 +18,9 @@ APP_PORT = 80
 FAIL_TIMEOUT = 5
 # Seconds the balancer waits for the answer of a request an app host accepted.
 READ_TIMEOUT = 10
-# What tells that an app host serves: the path and the status it answers when it does.
-# Switch to ("/api/health", 200) once GET /api/health exists (it makes a database round trip).
-HEALTH_CHECK = ("/api/auth/verify", 401)
+# What tells that an app host serves: the path and the status it answers when it does (the
+# health check makes a database round trip, as docs/operations.md's load balancer asks it).
+HEALTH_CHECK = ("/api/health", 200)
 # A line of the access log (log_format balancer): end time, method, status, "upstream addresses"
 # (", " between the tries), "their statuses", request time, URI.
 Try = collections.namedtuple("Try", "start end method status tried")   # tried: addresses

@@ -152,7 +152,7 @@ class Cluster:
         self.balancer = Balancer(hosts["lb"], [address(a) for a in APPS], self.rundir,
                                  self.path("logs"), self.state.add).start()
         client = balancer_client(address("lb"), APP_PORT, timeout=2)
-        self._wait("the balancer", lambda: client.request("GET", "/api/auth/verify").status == 401)
+        self._wait("the balancer", lambda: client.request("GET", "/api/health").status == 200)
 
     def _wait(self, what, predicate, timeout=START_TIMEOUT):
         if not wait_until(predicate, timeout, 0.2):

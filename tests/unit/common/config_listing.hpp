@@ -15,7 +15,7 @@ namespace modforge_test
     static const std::set<std::string> keys {
       "database.host", "database.port", "database.name", "database.user", "database.password",
       "database.password_file", "database.connect_timeout", "database.target_session_attrs",
-      "http.max_body_bytes", "http.public_url",
+      "database.round_trip_timeout", "http.max_body_bytes", "http.public_url",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
       "security.token_max_age", "security.event_retention", "security.require_verified_email",
@@ -31,7 +31,7 @@ namespace modforge_test
       "quotas.jobs_per_day", "quotas.sessions", "quotas.tokens", "mail.relay", "mail.from",
       "mail.from_name", "mail.starttls", "mail.username", "mail.password_file",
       "mail.connect_timeout", "mail.timeout", "mail.retry_delay", "mail.retry_max_delay",
-      "mail.give_up_after", "mail.lease_seconds", "mail.poll_seconds"};
+      "mail.give_up_after", "mail.lease_seconds", "mail.poll_seconds", "metrics.directory"};
     return keys;
   }
 
@@ -50,6 +50,7 @@ namespace modforge_test
       << "database.password_file=" << c.database.password_file << "\n"
       << "database.connect_timeout=" << c.database.connect_timeout_seconds << "\n"
       << "database.target_session_attrs=" << c.database.target_session_attrs << "\n"
+      << "database.round_trip_timeout=" << c.database.round_trip_timeout_seconds << "\n"
       << "http.max_body_bytes=" << c.http.max_body_bytes << "\n"
       << "http.public_url=" << c.http.public_url << "\n"
       << "security.bcrypt_cost=" << c.security.bcrypt_cost << "\n"
@@ -105,7 +106,8 @@ namespace modforge_test
       << "mail.retry_max_delay=" << c.mail.retry_max_delay_seconds << "\n"
       << "mail.give_up_after=" << c.mail.give_up_after_seconds << "\n"
       << "mail.lease_seconds=" << c.mail.lease_seconds << "\n"
-      << "mail.poll_seconds=" << c.mail.poll_seconds << "\n";
+      << "mail.poll_seconds=" << c.mail.poll_seconds << "\n"
+      << "metrics.directory=" << c.metrics.directory << "\n";
     return o.str ();
   }
 }

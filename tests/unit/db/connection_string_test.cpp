@@ -21,7 +21,7 @@ public:
   void defaults ()
   {
     CPPUNIT_ASSERT_EQUAL (std::string ("port='5432' dbname='modforge' user='modforge' "
-                                       "connect_timeout='5' target_session_attrs='read-write' "
+                                       "connect_timeout='2' target_session_attrs='read-write' "
                                        "application_name='modforge'"),
                           connection_string (database_config ()));
   }
@@ -32,7 +32,7 @@ public:
                                      {"database.port", "5432,6432"},
                                      {"database.target_session_attrs", "primary"}}));
     CPPUNIT_ASSERT_EQUAL (std::string ("host='10.0.0.1,10.0.0.2' port='5432,6432' "
-                                       "dbname='modforge' user='modforge' connect_timeout='5' "
+                                       "dbname='modforge' user='modforge' connect_timeout='2' "
                                        "target_session_attrs='primary' "
                                        "application_name='modforge'"),
                           connection_string (c.database));

@@ -1,0 +1,69 @@
+"""Scenario: `systemctl reload modforge-fcgi` under load. The unit's ExecReload sends multiwatch
+SIGUSR2, which it passes on to every handler; each finishes the request in hand and exits 0, and
+multiwatch starts a new one (here the stack's spawn-fcgi + multiwatch, run as the unit runs
+them, gets the same signal). Three reloads: every handler is replaced each time, and no request
+fails."""
+import os
+import signal
+import time
+import unittest
+
+from tests.faults import faultlib as F
+from tests.kit.waits import wait_until
+
+RELOADS = 3
+REPLACED_WITHIN = 5.0     # seconds until every handler is a new process
+# multiwatch counts a child that dies within -t (1000 ms) of its start towards giving its slot
+# up (-r 10): reloads are spread further apart than that, as an operator's would be.
+BETWEEN = 1.5
+
+
+class ReloadTest(unittest.TestCase):
+
+    def test_reload_under_load(self):
+        s = F.stack()
+        multiwatch = s.pid("handlers")
+        took = []
+        with F.Load(threads=4, generate_every=1.0) as load:
+            time.sleep(1.0)
+            t0 = time.monotonic()
+            for _ in range(RELOADS):
+                old = F.handler_pids()
+                self.assertEqual(len(old), F.HANDLERS)
+                t = time.monotonic()
+                os.kill(multiwatch, signal.SIGUSR2)
+                replaced = wait_until(lambda: len(F.handler_pids()) == F.HANDLERS and
+                                      not F.handler_pids() & old, REPLACED_WITHIN, 0.01)
+                took.append(time.monotonic() - t)
+                self.assertTrue(replaced, "handlers still there: %s" % "; ".join(
+                    F.describe_wait(pid) for pid in sorted(F.handler_pids() & old)))
+                time.sleep(BETWEEN)
+            t1 = time.monotonic()
+            time.sleep(1.0)
+        during = load.between(t0, t1)
+        every = load.between()
+        slowest = max(r.end - r.start for r in every)
+        F.figures("%d reloads: every handler replaced within %s s; %s while reloading, %s in "
+                  "all, slowest answer %.3fs, multiwatch still pid %d" % (
+                      RELOADS, "/".join("%.2f" % t for t in took), F.summary(during),
+                      F.summary(every), slowest, multiwatch))
+        self.assertGreater(len(during), 50)
+        self.assertEqual([r for r in every if not r.ok], [])
+        self.assertEqual(s.exited(), None, "a process of the stack exited")
+        self.assertTrue(os.path.exists("/proc/%d" % multiwatch))
+
+    def test_idle_handler_survives_stop_and_continue(self):
+        # SIGSTOP and SIGCONT are no stop signal: an idle handler (in accept(), or in libfcgi's
+        # lock before it) must go on serving, not take the interrupted call for the end.
+        F.stack()
+        pids = sorted(F.handler_pids())
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGCONT)
+        time.sleep(0.5)
+        self.assertEqual(sorted(F.handler_pids()), pids)
+
+
+if __name__ == "__main__":
+    unittest.main()
