@@ -43,6 +43,7 @@ ODB_HEADERS = odb/user.hxx odb/session.hxx odb/session_token.hxx odb/job.hxx \
               odb/auth_event.hxx odb/token_principal.hxx odb/session_summary.hxx \
               odb/job_summary.hxx odb/job_key.hxx odb/job_folder.hxx odb/login_throttle.hxx odb/user_summary.hxx odb/row_counts.hxx \
               odb/outbox_message.hxx odb/email_token.hxx odb/outbox_due.hxx \
+              odb/user_queue.hxx odb/known_address.hxx odb/counted_rows.hxx odb/job_pick.hxx \
               odb/stored_number.hxx
 ODB_COMMON = -d pgsql --std c++11 --at-once --input-name modforge --changelog-dir odb \
              --generate-query --generate-prepared

@@ -4,6 +4,7 @@ From the top of the tree:
     /usr/bin/python3 -m bench.run [--quick] [--runs N] [--duration S] [--port P] [--handlers N]
         [--bin-dir D] [--users N] [--bcrypt-cost C] [--conn-limit] [--large [--scale F]]
     /usr/bin/python3 -m bench.run --url http://127.0.0.1:3000 --pg-socket build/run/dev/pg
+    /usr/bin/python3 -m bench.run --abuse [--runs N] [--duration S]
 
 Starts its own stack (build/run/bench) unless --url names a running one, fills the database
 with SQL, runs every benchmark --runs times (round by round, so that the ceilings and modforge
@@ -27,6 +28,7 @@ import threading
 import time
 import uuid
 
+from tests.kit.abuse import Abuse
 from tests.kit.bcrypt import bcrypt
 from tests.kit.http import Client
 from tests.kit.ports import free_port
@@ -44,12 +46,23 @@ LOGIN_USER = "bench_login"
 LOGIN_PASSWORD = "bench-password-1"
 BCRYPT_SECONDS = 2.0
 CORES = len(os.sched_getaffinity(0))
-# Login and throttling limits out of the way: the login benchmark measures bcrypt, not them.
+# Login and throttling limits and the quotas out of the way: the login benchmark measures
+# bcrypt, generate-mod the queue, not them (bench_writer queues thousands of jobs a run).
 STACK_ENV = {
-    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "1000",
+    "MODFORGE_THROTTLE_PAIR_FAILURES": "1000",
+    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "100000",
     "MODFORGE_THROTTLE_ADDRESS_FAILURES": "100000",
     "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
+    "MODFORGE_QUOTAS_JOBS_IN_FLIGHT": "100000",
+    "MODFORGE_QUOTAS_JOBS_PER_DAY": "1000000",
+    "MODFORGE_QUOTAS_SESSIONS": "1000000",
+    "MODFORGE_QUOTAS_TOKENS": "1000000",
 }
+# --abuse: the product's own limits and quotas (the guessers and flooders must meet them), but for
+# the jobs a day, which bench_writer's few hundred jobs a round would use up in the first round
+# (the flooders meet the quota of jobs in flight long before); bcrypt's cost is set as always.
+# The benchmark's users never fail a password: bench_login logs in from a known address.
+ABUSE_STACK_ENV = {"MODFORGE_QUOTAS_JOBS_PER_DAY": "1000000"}
 AUTH_RATE = "100000r/s"
 # The performance goals besides the ratios of benchmarks() (median req/s over its ceiling's median).
 RSS_TARGET_MB = {"handler": 16, "worker": 64}
@@ -411,6 +424,124 @@ def summary(runs):
     return out
 
 
+# ---- under abuse -----------------------------------------------------------------------------
+def measure_jobs(url, token, duration):
+    """One user, one job at a time, for `duration` seconds: POST generate-mod, then its status
+    every 20 ms until it has completed. rps is jobs done per second; p50/p99 the time from the
+    POST to completed (ms); errors the answers that were not 2xx."""
+    client = Client(int(url.rsplit(":", 1)[1]), "modforge-bench/1.0", timeout=60)
+    turnaround, errors = [], 0
+    start = time.monotonic()
+    while time.monotonic() - start < duration:
+        t0 = time.monotonic()
+        r = client.request("POST", "/api/generate-mod", {"prompt": "a benchmark bow"},
+                           token=token)
+        if r.status != 202:
+            errors += 1
+            continue
+        while True:
+            s = client.request("GET", "/api/status/" + r.json["job_id"], token=token)
+            if s.status != 200:
+                errors += 1
+                break
+            if s.json["job"]["status"] in ("completed", "failed"):
+                turnaround.append((time.monotonic() - t0) * 1000)
+                break
+            time.sleep(0.02)
+    turnaround.sort()
+    elapsed = time.monotonic() - start
+    return {"rps": len(turnaround) / elapsed, "p50": percentile(turnaround, 50),
+            "p99": percentile(turnaround, 99), "errors": errors, "requests": len(turnaround)}
+
+
+def measure_abuse(args, url, db, fixture, rundir):
+    """Login at 2 and 8 connections and one user's jobs, each quiet and then under the abuse of
+    tests/kit/abuse.py (25 password guessers, bench_login among their targets, and 25 queue
+    flooders), round by round. {name: [sample, ...]}, names "<row>" and "<row> (abuse)"."""
+    port = int(url.rsplit(":", 1)[1])
+    client = Client(port, "modforge-bench/1.0", timeout=60)
+    # bench_login's address becomes known to its account, as an owner's is.
+    r = client.request("POST", "/api/auth/login", {"username": LOGIN_USER,
+                                                   "password": LOGIN_PASSWORD})
+    if r.status != 200:
+        raise StackError("bench_login cannot log in: %r" % (r,))
+    abuse = Abuse(port, [LOGIN_USER, "bench_reader"]).prepare()
+    samples = {}
+    for rnd in range(args.runs):
+        log("bench: round %d/%d" % (rnd + 1, args.runs))
+        add(samples, "bcrypt", bcrypt_rate(args.bcrypt_cost))
+        for under in (False, True):
+            suffix = " (abuse)" if under else ""
+            if under:
+                abuse.start()
+            try:
+                for c in LOGIN_CONNECTIONS:
+                    if not under:
+                        wait_idle(rundir)
+                    add(samples, "login@%d%s" % (c, suffix),
+                        run_wrk(url + "/api/auth/login", c, args.duration,
+                                script=os.path.join(BENCH, "login.lua")))
+                add(samples, "jobs" + suffix,
+                    measure_jobs(url, fixture["writer_token"], args.duration))
+            finally:
+                if under:
+                    abuse.stop()
+                    log("bench:   abuse: %s" % abuse.summary())
+    samples["abuse_counts"] = abuse.counts()
+    return samples
+
+
+def abuse_report(args, samples, rss, stack_url):
+    """The --abuse report: each row quiet and under abuse, and their ratio."""
+    bcrypt_ceiling = CORES * summary(samples["bcrypt"])["rps"]
+    rows = []
+    for name, label in [("login@%d" % c, "POST /api/auth/login") for c in LOGIN_CONNECTIONS] + \
+                       [("jobs", "POST /api/generate-mod, then its status until completed")]:
+        quiet, abused = summary(samples[name]), summary(samples[name + " (abuse)"])
+        conns = int(name.split("@")[1]) if "@" in name else 1
+        for s, which in ((quiet, "quiet"), (abused, "under abuse")):
+            rows.append(dict(s, name=name, label="%s, %s" % (label, which), connections=conns,
+                             ratio_to_quiet=s["rps"] / quiet["rps"] if quiet["rps"] else None,
+                             ratio_to_bcrypt=s["rps"] / bcrypt_ceiling
+                             if name.startswith("login") else None))
+    counts = {}
+    for (kind, status, code), n in samples["abuse_counts"].items():
+        key = "%s %d%s" % (kind, status, " " + code if code else "")
+        counts[key] = counts.get(key, 0) + n
+    return {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "machine": {"cores": CORES, "cpu": cpu_model(), "kernel": platform.release(),
+                        "load_average": os.getloadavg()},
+            "settings": {"runs": args.runs, "duration_s": args.duration,
+                         "handlers": args.handlers, "bcrypt_cost": args.bcrypt_cost,
+                         "url": stack_url, "abuse": "25 guessers, 25 flooders"},
+            "bcrypt_ceiling_rps": bcrypt_ceiling, "rows": rows, "abuse_answers": counts,
+            "rss": rss}
+
+
+def abuse_table(report):
+    head = ["benchmark", "conns", "per s", "min-max", "p50 ms", "p99 ms", "errors",
+            "of quiet", "of bcrypt"]
+    lines = [head]
+    for r in report["rows"]:
+        lines.append([r["label"], str(r["connections"]), fmt(r["rps"], 2),
+                      "%s-%s" % (fmt(r["rps_min"], 2), fmt(r["rps_max"], 2)), fmt(r["p50"]),
+                      fmt(r["p99"]), str(r["errors"]), fmt(r["ratio_to_quiet"], 2),
+                      fmt(r["ratio_to_bcrypt"], 2)])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    text = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                      for i, (cell, w) in enumerate(zip(line, widths))).rstrip()
+            for line in lines]
+    text.insert(1, "-" * len(text[0]))
+    text.append("")
+    text.append("login ceiling = %d cores x bcrypt = %.1f logins/s; 'per s' is logins or jobs "
+                "done per second." % (report["machine"]["cores"], report["bcrypt_ceiling_rps"]))
+    text.append("the abusers' answers, all rounds: " + ", ".join(
+        "%s x%d" % kv for kv in sorted(report["abuse_answers"].items())))
+    for p in report["rss"]:
+        text.append("RSS %-7s pid %-7d %6s MB" % (p["kind"], p["pid"], fmt(p["rss_mb"])))
+    return "\n".join(text)
+
+
 # ---- RSS -------------------------------------------------------------------------------------
 def process_rss(rundir):
     """VmRSS (MB) of each handler (multiwatch's children) and worker of the stack in rundir."""
@@ -633,6 +764,10 @@ def parse_args(argv):
                     help="keep nginx's per-address limit_conn on /api/ in the bench stack (by "
                          "default its copy of the config lifts it: one client address makes all "
                          "32 connections)")
+    ap.add_argument("--abuse", action="store_true",
+                    help="instead of the usual rows: login at 2 and 8 connections and one "
+                         "user's jobs, quiet and then while 25 clients guess passwords and 25 "
+                         "flood the queue, on a stack with the product's default limits")
     ap.add_argument("--url", help="a running stack's base URL instead of starting one")
     ap.add_argument("--pg-socket", help="with --url: its PostgreSQL socket directory")
     ap.add_argument("--pg-user", default="modforge", help="with --url: a superuser of it")
@@ -651,6 +786,8 @@ def parse_args(argv):
         args.pg_socket = os.path.abspath(args.pg_socket)   # psql takes only a "/..." as a socket
     if args.url and args.conn_limit:
         ap.error("--conn-limit applies to the stack bench/ starts, not to --url")
+    if args.abuse and (args.url or args.large or args.only):
+        ap.error("--abuse runs on a stack of its own, with rows of its own")
     return args
 
 
@@ -659,7 +796,8 @@ def open_stack(args):
     if args.url:
         rundir = os.path.dirname(os.path.abspath(args.pg_socket))
         return None, database(args.pg_socket, args.pg_user), args.url.rstrip("/"), rundir
-    env = dict(STACK_ENV, MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
+    env = dict(ABUSE_STACK_ENV if args.abuse else STACK_ENV,
+               MODFORGE_SECURITY_BCRYPT_COST=str(args.bcrypt_cost))
     root = REPO if args.conn_limit else conf_without_conn_limit()
     stack = Stack(root, args.port or free_port(), handlers=args.handlers, extra_env=env,
                   name="bench", workers=1, auth_rate=AUTH_RATE,
@@ -701,6 +839,12 @@ def main(argv=None):
     try:
         stack, db, url, rundir = open_stack(args)
         fixture = fill_small(db, args.users, args.bcrypt_cost)
+        if args.abuse:
+            report = abuse_report(args, measure_abuse(args, url, db, fixture, rundir),
+                                  process_rss(rundir), url)
+            print(abuse_table(report))
+            print("\nJSON: %s" % write_json(report))
+            return 0
         prepare_pgbench(db)
         nginx = CeilingNginx().start()
         log("bench: nginx ceiling: a second nginx at %s (the stack's worker settings)" % nginx.url)

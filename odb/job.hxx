@@ -82,10 +82,23 @@ namespace modforge
     #pragma db type("TIMESTAMPTZ")
     odb::nullable<utc_time> lease_expires_at;
 
+    // When a worker first took the job for its current task (a claim after a lost lease keeps
+    // it), and when that task ended; NULL until then. Queueing the job again clears both.
+    #pragma db type("TIMESTAMPTZ")
+    odb::nullable<utc_time> started_at;
+    #pragma db type("TIMESTAMPTZ")
+    odb::nullable<utc_time> finished_at;
+
     // Workers look for queued jobs and for running ones whose lease ran out.
     #pragma db index("jobs_status_i") members(status)
 
     // A session's history is read oldest first.
     #pragma db index("jobs_session_created_i") members(conversation, created_at)
+
+    // The jobs still to be done, by user: a user's oldest queued job (the fair queue's second
+    // step) and how many jobs a user has in flight (the quota) are short range scans of this
+    // small index, however many finished jobs the table holds.
+    #pragma db index("jobs_active_i") members(owner, status, id) \
+      options("WHERE status IN ('queued', 'analyzing', 'generating', 'packaging')")
   };
 }

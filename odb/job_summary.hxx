@@ -1,4 +1,4 @@
-// A job as a session's history shows it: what was asked, no logs, no result.
+// A job as a session's history shows it: what was asked, when it ran, no logs, no result.
 #pragma once
 
 #include <cstdint>
@@ -27,5 +27,9 @@ namespace modforge
     utc_time created_at;
     #pragma db column(job::decisions)
     odb::nullable<json_text> decisions;
+    #pragma db column(job::started_at)
+    odb::nullable<utc_time> started_at;
+    #pragma db column(job::finished_at)
+    odb::nullable<utc_time> finished_at;
   };
 }

@@ -1,6 +1,7 @@
-// login_throttles: counters of failed logins per account and per client address, of
-// registrations per address and of the mail that requests cause, shared by every handler
-// process and host (schema version 2).
+// login_throttles: counters of failed password checks per (account, client address), per account
+// and per client address, of registrations and of "taken" answers per address, and of the mail
+// that requests cause, shared by every handler process and host (schema version 2; refusals
+// since version 3).
 #pragma once
 
 #include <cstdint>
@@ -20,11 +21,12 @@ namespace modforge
     #pragma db id auto
     std::int64_t id = 0;
 
-    // "account" (key "user:<id>", or "name:<login as typed, lower case>" for no such user, so
-    // that unknown names are throttled exactly like real ones), "address" (key: the client
-    // address) or "register" (key: the client address); for mail, "forgot" (reset mails, keyed
-    // like "account"), "forgot_ip" (reset requests by client address), "resend" (verification
-    // mails, "user:<id>") and "token_ip" (bad mailed tokens by client address).
+    // "pair" (key "<account>@<address>"), "account" (key "user:<id>", or "name:<digest of the
+    // login as typed, lower case>" for no such user, so that unknown names are throttled exactly
+    // like real ones), "address", "register" or "conflict" (key: the client address; an IPv6
+    // address by its /64); for mail, "forgot" (reset mails, keyed like "account"), "forgot_ip"
+    // (reset requests by client address), "resend" (verification mails, "user:<id>") and
+    // "token_ip" (bad mailed tokens by client address).
     #pragma db type("VARCHAR(10)")
     std::string scope;
     #pragma db type("VARCHAR(300)")
@@ -40,6 +42,11 @@ namespace modforge
     // No attempt is let through before this time (NULL: none is held back).
     #pragma db type("TIMESTAMPTZ")
     odb::nullable<utc_time> locked_until;
+
+    // Attempts refused since the current lock was set: the first one is written to the
+    // account's security log, the rest are not (a guesser cannot flood the owner's log).
+    #pragma db default(0)
+    int refusals = 0;
 
     #pragma db index("login_throttles_scope_key_i") unique members(scope, key)
   };

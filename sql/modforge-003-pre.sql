@@ -6,7 +6,12 @@ ALTER TABLE "users"
   ADD COLUMN "email_verified" BOOLEAN NOT NULL DEFAULT FALSE;
 
 ALTER TABLE "jobs"
-  ADD COLUMN "files_claim" BIGINT NOT NULL DEFAULT 0;
+  ADD COLUMN "files_claim" BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN "started_at" TIMESTAMPTZ NULL,
+  ADD COLUMN "finished_at" TIMESTAMPTZ NULL;
+
+ALTER TABLE "login_throttles"
+  ADD COLUMN "refusals" INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE "mail_outbox" (
   "id" BIGSERIAL NOT NULL PRIMARY KEY,
@@ -53,6 +58,43 @@ CREATE INDEX "email_tokens_user_purpose_i"
     "user_id",
     "purpose");
 
+CREATE TABLE "user_queues" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "queued" INTEGER NOT NULL,
+  "running" INTEGER NOT NULL,
+  "last_claimed_at" TIMESTAMPTZ NULL,
+  "day_started_at" TIMESTAMPTZ NULL,
+  "day_jobs" INTEGER NOT NULL);
+
+CREATE UNIQUE INDEX "user_queues_user_id_i"
+  ON "user_queues" ("user_id");
+
+CREATE INDEX "user_queues_fair_i"
+  ON "user_queues" (
+    "running",
+    "last_claimed_at" NULLS FIRST,
+    "user_id")
+ WHERE queued > 0;
+
+CREATE TABLE "known_addresses" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "address" VARCHAR(64) NOT NULL,
+  "last_login_at" TIMESTAMPTZ NOT NULL);
+
+CREATE UNIQUE INDEX "known_addresses_user_address_i"
+  ON "known_addresses" (
+    "user_id",
+    "address");
+
+CREATE INDEX "jobs_active_i"
+  ON "jobs" (
+    "user_id",
+    "status",
+    "id")
+ WHERE status IN ('queued', 'analyzing', 'generating', 'packaging');
+
 ALTER TABLE "mail_outbox"
   ADD CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
@@ -61,6 +103,20 @@ ALTER TABLE "mail_outbox"
     INITIALLY DEFERRED;
 
 ALTER TABLE "email_tokens"
+  ADD CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED;
+
+ALTER TABLE "user_queues"
+  ADD CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED;
+
+ALTER TABLE "known_addresses"
   ADD CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
     REFERENCES "users" ("id")

@@ -2,6 +2,10 @@
  * compiler for C++.
  */
 
+DROP TABLE IF EXISTS "known_addresses" CASCADE;
+
+DROP TABLE IF EXISTS "user_queues" CASCADE;
+
 DROP TABLE IF EXISTS "email_tokens" CASCADE;
 
 DROP TABLE IF EXISTS "mail_outbox" CASCADE;
@@ -108,6 +112,8 @@ CREATE TABLE "jobs" (
   "claim" BIGINT NOT NULL,
   "files_claim" BIGINT NOT NULL DEFAULT 0,
   "lease_expires_at" TIMESTAMPTZ NULL,
+  "started_at" TIMESTAMPTZ NULL,
+  "finished_at" TIMESTAMPTZ NULL,
   CONSTRAINT "user_id_fk"
     FOREIGN KEY ("user_id")
     REFERENCES "users" ("id")
@@ -132,6 +138,13 @@ CREATE INDEX "jobs_session_created_i"
   ON "jobs" (
     "session_id",
     "created_at");
+
+CREATE INDEX "jobs_active_i"
+  ON "jobs" (
+    "user_id",
+    "status",
+    "id")
+ WHERE status IN ('queued', 'analyzing', 'generating', 'packaging');
 
 CREATE TABLE "auth_events" (
   "id" BIGSERIAL NOT NULL PRIMARY KEY,
@@ -158,7 +171,8 @@ CREATE TABLE "login_throttles" (
   "events" INTEGER NOT NULL,
   "first_event_at" TIMESTAMPTZ NOT NULL,
   "last_event_at" TIMESTAMPTZ NOT NULL,
-  "locked_until" TIMESTAMPTZ NULL);
+  "locked_until" TIMESTAMPTZ NULL,
+  "refusals" INTEGER NOT NULL DEFAULT 0);
 
 CREATE UNIQUE INDEX "login_throttles_scope_key_i"
   ON "login_throttles" (
@@ -219,6 +233,46 @@ CREATE INDEX "email_tokens_user_purpose_i"
   ON "email_tokens" (
     "user_id",
     "purpose");
+
+CREATE TABLE "user_queues" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "queued" INTEGER NOT NULL,
+  "running" INTEGER NOT NULL,
+  "last_claimed_at" TIMESTAMPTZ NULL,
+  "day_started_at" TIMESTAMPTZ NULL,
+  "day_jobs" INTEGER NOT NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX "user_queues_user_id_i"
+  ON "user_queues" ("user_id");
+
+CREATE INDEX "user_queues_fair_i"
+  ON "user_queues" (
+    "running",
+    "last_claimed_at" NULLS FIRST,
+    "user_id")
+ WHERE queued > 0;
+
+CREATE TABLE "known_addresses" (
+  "id" BIGSERIAL NOT NULL PRIMARY KEY,
+  "user_id" BIGINT NOT NULL,
+  "address" VARCHAR(64) NOT NULL,
+  "last_login_at" TIMESTAMPTZ NOT NULL,
+  CONSTRAINT "user_id_fk"
+    FOREIGN KEY ("user_id")
+    REFERENCES "users" ("id")
+    ON DELETE CASCADE
+    INITIALLY DEFERRED);
+
+CREATE UNIQUE INDEX "known_addresses_user_address_i"
+  ON "known_addresses" (
+    "user_id",
+    "address");
 
 CREATE TABLE "schema_version" (
   "name" TEXT NOT NULL PRIMARY KEY,

@@ -33,7 +33,7 @@ namespace modforge
         hasher (settings.security.bcrypt_cost),
         limits (db, settings.throttle),
         mail (settings),
-        auth (db, settings.security, hasher, limits, mail),
+        auth (db, settings.security, settings.quotas, hasher, limits, mail),
         admin (db, auth, files)
   {
     refuse_other_schema (db);

@@ -46,7 +46,7 @@ namespace modforge
     {
       token_principal p (authenticate (c, r));
       rapidjson::Document b (json_body (r));
-      c.accounts.remove (p, required_string (b, "password"));
+      c.accounts.remove (p, required_string (b, "password"), client_of (c, r));
       return success_response (200, [] (json_writer& w)
       {
         w.member ("message", "Account deleted");
@@ -56,7 +56,8 @@ namespace modforge
     response list_tokens (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      std::vector<session_token> v (c.accounts.tokens (p));
+      page pg (query_page (r));
+      std::vector<session_token> v (c.accounts.tokens (p, pg.limit, pg.offset));
       return success_response (200, [&] (json_writer& w)
       {
         w.key ("tokens").begin_array ();

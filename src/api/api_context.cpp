@@ -122,4 +122,10 @@ namespace modforge
                            std::to_string (min) + " to " + std::to_string (max));
     return static_cast<std::size_t> (v);
   }
+
+  page query_page (const request& r)
+  {
+    return page {query_integer (r, "limit", 50, 1, 100),
+                 query_integer (r, "offset", 0, 0, 1000000)};
+  }
 }

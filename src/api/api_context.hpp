@@ -65,4 +65,12 @@ namespace modforge
   // An integer query parameter within [min, max], or `fallback` when absent; else invalid_input.
   std::size_t query_integer (const request&, const char* name, std::size_t fallback,
                              std::size_t min, std::size_t max);
+
+  // The page of a list that can grow: ?limit= (1-100, default 50) and ?offset= (0-1,000,000,
+  // default 0).
+  struct page
+  {
+    std::size_t limit, offset;
+  };
+  page query_page (const request&);
 }

@@ -19,6 +19,7 @@ namespace modforge
     case error_kind::not_found: return 404;
     case error_kind::conflict: return 409;
     case error_kind::throttled: return 429;
+    case error_kind::quota_exceeded: return 429;
     case error_kind::unavailable: return 503;
     }
     return 500; // not reached: every kind is listed above
@@ -36,6 +37,10 @@ namespace modforge
       break;
     case error_kind::throttled:
       r.headers.emplace_back ("Retry-After", std::to_string (e.retry_after_seconds));
+      break;
+    case error_kind::quota_exceeded:
+      if (e.retry_after_seconds > 0)
+        r.headers.emplace_back ("Retry-After", std::to_string (e.retry_after_seconds));
       break;
     case error_kind::unavailable:
       r.headers.emplace_back ("Retry-After", std::to_string (unavailable_retry_after_seconds));

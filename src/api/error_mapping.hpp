@@ -8,12 +8,12 @@
 namespace modforge
 {
   // invalid_input 400, unauthenticated 401, forbidden 403, not_found 404, conflict 409,
-  // throttled 429, unavailable 503.
+  // throttled and quota_exceeded 429, unavailable 503.
   int http_status (error_kind);
 
   // The error as the client sees it: the status of its kind, its code and sentence, and the
   // headers of its kind (a refused token: WWW-Authenticate and "valid": false; throttled or
-  // unavailable: Retry-After).
+  // unavailable: Retry-After; quota_exceeded: Retry-After when the quota frees by itself).
   http_error to_http_error (const domain_error&);
 
   // 401 missing_token: the request carries no token at all (a bare Bearer challenge).

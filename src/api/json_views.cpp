@@ -22,6 +22,15 @@ namespace modforge
       return w.member (key, format_iso8601 (t));
     }
 
+    // A time whose order matters to clients, with milliseconds; null when it has not happened.
+    json_writer& precise_time (json_writer& w, const char* key, const odb::nullable<utc_time>& t)
+    {
+      w.key (key);
+      if (t.null ())
+        return w.null ();
+      return w.value (format_iso8601_milliseconds (t.get ()));
+    }
+
     // The members every session object has, in the order clients see them:
     // id[, token], name, created_at[, last_used_at].
     void session_members (json_writer& w, std::int64_t id, const std::string* token,
@@ -126,6 +135,8 @@ namespace modforge
     w.begin_object ().member ("job_id", j.job_id).member ("prompt", j.prompt)
       .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
+    precise_time (w, "started_at", j.started_at);
+    precise_time (w, "finished_at", j.finished_at);
 
     w.key ("aiDecisions");
     rapidjson::Document decisions;
@@ -173,6 +184,8 @@ namespace modforge
       .member ("status", to_string (j.status)).member ("progress", j.progress);
     time (w, "created_at", j.created_at);
     time (w, "updated_at", j.updated_at);
+    precise_time (w, "started_at", j.started_at);
+    precise_time (w, "finished_at", j.finished_at);
     stored_json (w, "aiDecisions", j.decisions);
 
     w.key ("images").begin_array ();

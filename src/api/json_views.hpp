@@ -38,10 +38,12 @@ namespace modforge
   void write_token (json_writer&, const session_token&, bool current);
   // {time, kind, ip_address, user_agent}
   void write_event (json_writer&, const auth_event&);
-  // {job_id, status, progress, created_at, aiDecisions:{itemName, modName} or null}
+  // {job_id, prompt, status, progress, created_at, started_at, finished_at, aiDecisions:
+  // {itemName, modName} or null}; started_at and finished_at with milliseconds, or null
   void write_job_summary (json_writer&, const job_summary&);
-  // {job_id, session_id, status, progress, created_at, updated_at, aiDecisions, images:[{index,
-  // url}], selected_image, result:{download_url, filename, size}, logs:[{time, message}], error}
+  // {job_id, session_id, status, progress, created_at, updated_at, started_at, finished_at,
+  // aiDecisions, images:[{index, url}], selected_image, result:{download_url, filename, size},
+  // logs:[{time, message}], error}
   void write_job (json_writer&, const job&);
 
   // A 2xx response whose body is {"success": true, ...}: `fill` writes the members after success.

@@ -26,7 +26,8 @@ namespace modforge
     }
     catch (const domain_error& e)
     {
-      if (e.kind == error_kind::throttled && counts != nullptr)
+      if ((e.kind == error_kind::throttled || e.kind == error_kind::quota_exceeded) &&
+          counts != nullptr)
         counts->throttled (e.code);
       return error_response (to_http_error (e));
     }

@@ -48,9 +48,8 @@ namespace modforge
     response list (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      std::size_t limit (query_integer (r, "limit", 50, 1, 100));
-      std::size_t offset (query_integer (r, "offset", 0, 0, 1000000));
-      std::vector<session_summary> v (c.sessions.list (p, limit, offset));
+      page pg (query_page (r));
+      std::vector<session_summary> v (c.sessions.list (p, pg.limit, pg.offset));
       return success_response (200, [&] (json_writer& w)
       {
         w.key ("sessions").begin_array ();
@@ -63,13 +62,16 @@ namespace modforge
     response detail (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      return write_detail (c.sessions.detail (p, path_id (r, "id", session_not_found ())));
+      std::int64_t id (path_id (r, "id", session_not_found ()));
+      page pg (query_page (r));
+      return write_detail (c.sessions.detail (p, id, pg.limit, pg.offset));
     }
 
     response current_jobs (api_context& c, request& r)
     {
       token_principal p (authenticate (c, r));
-      return write_detail (c.sessions.detail (p, p.session_id));
+      page pg (query_page (r));
+      return write_detail (c.sessions.detail (p, p.session_id, pg.limit, pg.offset));
     }
 
     response resume (api_context& c, request& r)

@@ -1,6 +1,6 @@
 // modforge-admin: the operator's commands. This file parses the command line and prints; the
 // rules are in src/admin/ (accounts and stats), src/db/schema (migrate) and
-// src/jobs/file_sweeper (sweep).
+// src/jobs/file_sweeper and src/admin/record_pruner (sweep).
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -14,6 +14,7 @@
 #include "../admin/admin_context.hpp"
 #include "../admin/exit_codes.hpp"
 #include "../admin/password_input.hpp"
+#include "../admin/record_pruner.hpp"
 #include "../admin/text_table.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
@@ -121,15 +122,17 @@ namespace
         throw usage_error ("unexpected argument '" + s + "'");
       dry_run = true;
     }
-    config c (load_config ());
-    database db (c.database, 1, round_trips::unbounded);
-    job_files files (c.files.data_dir);
-    sweep_report r (sweep_files (db, files, dry_run));
+    admin_context c;
+    sweep_report r (sweep_files (c.db, c.files, dry_run));
     std::cout << (dry_run ? "would remove: " : "removed: ") << r.orphan_folders
               << " folders of deleted jobs, " << r.stray_entries << " stray entries, "
               << r.stale_temporaries << " stale temporary files, " << r.superseded
               << " superseded claim folders or files (" << r.job_folders
               << " job folders looked at)" << std::endl;
+    prune_report p (prune_records (c.db, c.settings, dry_run));
+    std::cout << (dry_run ? "would prune: " : "pruned: ") << p.throttle_counters
+              << " throttle counters, " << p.known_addresses << " known login addresses, "
+              << p.security_events << " security log entries" << std::endl;
     return 0;
   }
 
@@ -296,10 +299,12 @@ namespace
      "\"the configuration is valid\", or what is wrong, naming the key (or the file's line).\n"
      "exit codes: 0 valid, 2 usage, 8 not valid\n",
      check_config},
-    {"sweep", "[--dry-run]", "remove files under the files directory that no job owns",
+    {"sweep", "[--dry-run]", "remove files no job owns, and rows past their keeping time",
      "Removes what no job owns under <data_dir>/files: folders of deleted jobs, stray entries,\n"
-     "temporary files older than 10 minutes. --dry-run only counts them.\n"
-     "exit codes: 0 done, 1 error, 2 usage\n",
+     "temporary files older than 10 minutes. Then prunes throttle counters whose window and\n"
+     "lock have passed, known login addresses older than throttle.known_address_age and\n"
+     "security log entries older than security.event_retention. --dry-run only counts them.\n"
+     "exit codes: 0 done, 1 error, 2 usage, 3/4 schema of another version\n",
      sweep},
     {"create-user", "USERNAME EMAIL", "create an account; prints its id",
      "Creates an account under the rules of registration through the API (a username of\n"

@@ -36,10 +36,14 @@ namespace modforge
     if (c.has_password)
       auth_.check_new_password (c.password, c.has_username ? c.username : p.username,
                                 c.has_email ? email : p.email);
-    if ((c.has_email || c.has_password) && c.current_password.empty ())
-      throw invalid_input ("current_password is required to change the email or password");
-    if (c.has_email || c.has_password)
-      auth_.confirm_password (p.user_id, c.current_password);
+    if (c.current_password.empty ())
+      throw invalid_input ("current_password is required to change the username, email or "
+                           "password");
+    // A change of name or email may answer "taken": counted per address, and refused early
+    // from an address that has had too many such answers.
+    if (c.has_username || c.has_email)
+      auth_.check_may_ask_for_names (client);
+    auth_.confirm_password (p.user_id, c.current_password, client);
 
     std::string new_hash (c.has_password ? auth_.hasher ().compute (c.password) : "");
 
@@ -47,6 +51,12 @@ namespace modforge
     try
     {
       apply (p, c, email, new_hash, client, result);
+    }
+    catch (const domain_error& e)
+    {
+      if (e.kind != error_kind::conflict)
+        throw;
+      auth_.refuse_taken (e, client);
     }
     catch (const std::exception& e)
     {
@@ -56,7 +66,7 @@ namespace modforge
       bool name (false);
       db_.transact ([&] {name = c.has_username &&
                                 user_store::username_taken (ascii_lower (c.username), p.user_id);});
-      throw name ? username_taken () : email_taken ();
+      auth_.refuse_taken (name ? username_taken () : email_taken (), client);
     }
     return result;
   }
@@ -114,9 +124,10 @@ namespace modforge
     });
   }
 
-  void account_service::remove (const token_principal& p, const std::string& password)
+  void account_service::remove (const token_principal& p, const std::string& password,
+                                const client_info& client)
   {
-    auth_.confirm_password (p.user_id, password);
+    auth_.confirm_password (p.user_id, password, client);
     std::vector<std::int64_t> jobs;
     db_.transact ([&]
     {
@@ -133,7 +144,7 @@ namespace modforge
                                            const std::string& password,
                                            const client_info& client)
   {
-    auth_.confirm_password (p.user_id, password);
+    auth_.confirm_password (p.user_id, password, client);
     std::size_t n (0);
     transact_for_caller (db_, [&]
     {
@@ -143,10 +154,11 @@ namespace modforge
     return n;
   }
 
-  std::vector<session_token> account_service::tokens (const token_principal& p)
+  std::vector<session_token> account_service::tokens (const token_principal& p,
+                                                      std::size_t limit, std::size_t offset)
   {
     std::vector<session_token> v;
-    db_.transact ([&] {v = token_store::list (p.user_id);});
+    db_.read_one ([&] {v = token_store::list (p.user_id, limit, offset);});
     return v;
   }
 

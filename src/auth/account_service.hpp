@@ -29,20 +29,24 @@ namespace modforge
   public:
     account_service (database&, auth_service&, const job_files&);
 
-    // Applies the changes. Email and password changes need the current password (forbidden when
-    // it is wrong). A new email is unverified: a verification link goes to it and a notice to
-    // the old one. A password change revokes every other token of the user and mails a notice.
-    // Either voids the reset links mailed before.
+    // Applies the changes. Every change needs the current password (auth_service::
+    // confirm_password: counted like a login, forbidden when wrong); a name or email that is
+    // taken is a conflict counted per address (auth_service::refuse_taken). A new email is
+    // unverified: a verification link goes to it and a notice to the old one. A password change
+    // revokes every other token of the user and mails a notice. Either voids the reset links
+    // mailed before.
     user update (const token_principal&, const account_changes&, const client_info&);
 
     // Deletes the account and everything it owns, after checking the password.
-    void remove (const token_principal&, const std::string& password);
+    void remove (const token_principal&, const std::string& password, const client_info&);
 
     // Revokes every token of the account but the caller's; returns how many.
     std::size_t logout_all (const token_principal&, const std::string& password,
                             const client_info&);
 
-    std::vector<session_token> tokens (const token_principal&);
+    // The user's tokens, most recently used first: `limit` of them from `offset`.
+    std::vector<session_token> tokens (const token_principal&, std::size_t limit,
+                                       std::size_t offset);
     // Throws not_found ("Token not found") when the token is not one of the user's.
     void revoke_token (const token_principal&, std::int64_t token_id, const client_info&);
 

@@ -17,6 +17,7 @@
 #include "password_quality.hpp"
 #include "token_hash.hpp"
 #include "token_issuer.hpp"
+#include "user_quotas.hpp"
 
 namespace modforge
 {
@@ -26,6 +27,13 @@ namespace modforge
     {
       if (!problem.empty ())
         throw invalid_input (problem);
+    }
+
+    domain_error too_many_conflicts (int wait)
+    {
+      return throttled ("too_many_conflicts",
+                        "Too many requests for a username or email that is taken, from this "
+                        "address", wait);
     }
 
     // The security event of a failed or throttled login, for an account looked up before the
@@ -51,7 +59,7 @@ namespace modforge
     // recently used one, unless `new_session` is asked for or none is left (a session deleted
     // by a concurrent request after it was read is left too); else a new one.
     session login_session (std::int64_t user_id, bool new_session, utc_time now,
-                           const client_info& client)
+                           const client_info& client, int max_sessions)
     {
       std::shared_ptr<session> s (new_session ? nullptr : session_store::most_recent (user_id));
       if (s != nullptr)
@@ -61,6 +69,7 @@ namespace modforge
         if (session_store::update (*s))
           return *s;
       }
+      make_room_for_session (user_id, max_sessions);
       session n;
       n.owner = user_ref (user_id);
       n.created_at = n.last_used_at = now;
@@ -70,9 +79,9 @@ namespace modforge
     }
   }
 
-  auth_service::auth_service (database& db, const security_config& s, const password_hasher& h,
-                              throttle& t, const account_mail& m)
-      : db_ (db), security_ (s), hasher_ (h), throttle_ (t), mail_ (m) {}
+  auth_service::auth_service (database& db, const security_config& s, const quotas_config& q,
+                              const password_hasher& h, throttle& t, const account_mail& m)
+      : db_ (db), security_ (s), quotas_ (q), hasher_ (h), throttle_ (t), mail_ (m) {}
 
   void auth_service::check_new_password (const std::string& password,
                                          const std::string& username,
@@ -83,6 +92,21 @@ namespace modforge
       require (check_password_quality (password, username, email));
   }
 
+  void auth_service::check_may_ask_for_names (const client_info& client)
+  {
+    int wait (throttle_.conflict_wait (client.ip_address));
+    if (wait > 0)
+      throw too_many_conflicts (wait);
+  }
+
+  void auth_service::refuse_taken (const domain_error& taken, const client_info& client)
+  {
+    int wait (throttle_.count_conflict (client.ip_address));
+    if (wait > 0)
+      throw too_many_conflicts (wait);
+    throw taken;
+  }
+
   user auth_service::register_user (const std::string& username, const std::string& raw_email,
                                     const std::string& password, const client_info& client)
   {
@@ -91,10 +115,28 @@ namespace modforge
     require (check_email (email));
     check_new_password (password, username, email);
 
-    int wait (throttle_.registration_wait (client.ip_address));
+    check_may_ask_for_names (client);
+    int wait (throttle_.count_registration (client.ip_address));
     if (wait > 0)
       throw throttled ("too_many_registrations", "Too many registrations from this address", wait);
 
+    user u;
+    try
+    {
+      u = add_user (username, email, password, client);
+    }
+    catch (...)
+    {
+      // Counted before the account was made: a registration that made none gives it back.
+      throttle_.registration_failed (client.ip_address);
+      throw;
+    }
+    return u;
+  }
+
+  user auth_service::add_user (const std::string& username, const std::string& email,
+                               const std::string& password, const client_info& client)
+  {
     user u;
     u.username = username;
     u.username_key = ascii_lower (username);
@@ -104,14 +146,15 @@ namespace modforge
     u.is_active = true;
     u.email_verified = false;
 
+    bool name (false), address (false);
     try
     {
       db_.transact ([&]
       {
-        if (user_store::username_taken (u.username_key))
-          throw username_taken ();
-        if (user_store::email_taken (u.email))
-          throw email_taken ();
+        name = user_store::username_taken (u.username_key);
+        address = !name && user_store::email_taken (u.email);
+        if (name || address)
+          return;
         user_store::add (u);
         event_store::add (u.id, auth_event_kind::registered, client);
         mail_.verification (u);
@@ -122,12 +165,25 @@ namespace modforge
       // Two registrations raced past the checks: the unique index decided.
       if (!is_unique_violation (e))
         throw;
-      bool name (false);
       db_.transact ([&] {name = user_store::username_taken (u.username_key);});
-      throw name ? username_taken () : email_taken ();
+      address = !name;
     }
-    throttle_.registered (client.ip_address);
+    if (name || address)
+      refuse_taken (name ? username_taken () : email_taken (), client);
     return u;
+  }
+
+  void auth_service::log_refusal (const password_check& c, std::int64_t user_id,
+                                  const client_info& client)
+  {
+    // A warning: handled, but operators watch for these (fail2ban and the like); the name is
+    // never logged.
+    log_warning ("password check throttled for " + std::to_string (c.retry_after_seconds) +
+                 " s: " + (user_id != 0 ? throttle::account_key (user_id)
+                                        : std::string ("an unknown name")) +
+                 " from " + client.ip_address);
+    if (user_id != 0 && c.first_refusal)
+      log_login_event (db_, user_id, auth_event_kind::login_throttled, client);
   }
 
   login_result auth_service::login (const std::string& login, const std::string& password,
@@ -139,19 +195,17 @@ namespace modforge
     if (login.find ('\0') == std::string::npos)
       db_.transact ([&] {u = user_store::find_by_login (ascii_lower (login));});
 
-    // Throttled: decided before bcrypt, so the answer says nothing about the password.
+    // Counted before bcrypt, in one statement: parallel guesses cannot pass a limit, and a
+    // refusal says nothing about the password.
+    std::int64_t user_id (u != nullptr ? u->id : 0);
     std::string account (u != nullptr ? throttle::account_key (u->id)
                                       : throttle::unknown_name_key (ascii_lower (login)));
-    r.retry_after_seconds = throttle_.login_wait (account, client.ip_address);
-    if (r.retry_after_seconds > 0)
+    password_check check (throttle_.check_password (account, user_id, client.ip_address));
+    if (!check.allowed)
     {
-      // Operators watch for these (fail2ban and the like); the name is never logged.
-      log_warning ("login throttled for " + std::to_string (r.retry_after_seconds) + " s: " +
-                   (u != nullptr ? account : std::string ("an unknown name")) + " from " +
-                   client.ip_address);
-      if (u != nullptr)
-        log_login_event (db_, u->id, auth_event_kind::login_throttled, client);
+      log_refusal (check, user_id, client);
       r.outcome = login_outcome::throttled;
+      r.retry_after_seconds = check.retry_after_seconds;
       return r;
     }
 
@@ -160,12 +214,11 @@ namespace modforge
     bool match (hasher_.verify (password, known ? u->password_hash : hasher_.dummy_hash ()));
     if (!known || !match)
     {
-      throttle_.login_failed (account, client.ip_address);
       if (u != nullptr)
         log_login_event (db_, u->id, auth_event_kind::login_failed, client);
       return r;
     }
-    throttle_.login_succeeded (account);
+    throttle_.password_right (check, u->id, true);
 
     std::string new_hash (hasher_.needs_rehash (u->password_hash)
                           ? hasher_.compute (password) : std::string ());
@@ -173,7 +226,8 @@ namespace modforge
     db_.transact ([&]
     {
       utc_time now (now_utc ());
-      // Locked, so that re-hashing cannot undo an operator's disable-user in between.
+      // Locked, so that re-hashing cannot undo an operator's disable-user in between; the lock
+      // also serialises the user's session and token quotas.
       std::shared_ptr<user> current (user_store::find_locked (u->id));
       if (current == nullptr || !current->is_active)
         return; // deleted or disabled meanwhile: stays invalid_credentials
@@ -184,8 +238,8 @@ namespace modforge
         user_store::update (*current);
       }
 
-      r.conversation = login_session (u->id, new_session, now, client);
-      r.token = issue_token (r.conversation.id, u->id, client);
+      r.conversation = login_session (u->id, new_session, now, client, quotas_.sessions);
+      r.token = issue_token (r.conversation.id, u->id, client, quotas_.tokens, 0);
       event_store::add (u->id, auth_event_kind::login, client);
       r.account = *current;
       r.outcome = login_outcome::ok;
@@ -257,13 +311,26 @@ namespace modforge
     });
   }
 
-  void auth_service::confirm_password (std::int64_t user_id, const std::string& password)
+  void auth_service::confirm_password (std::int64_t user_id, const std::string& password,
+                                       const client_info& client)
   {
+    password_check check (throttle_.check_password (throttle::account_key (user_id), user_id,
+                                                    client.ip_address));
+    if (!check.allowed)
+    {
+      log_refusal (check, user_id, client);
+      throw throttled ("too_many_attempts", "Too many failed password checks",
+                       check.retry_after_seconds);
+    }
     std::shared_ptr<user> u;
     db_.transact ([&] {u = user_store::find (user_id);});
     if (!hasher_.verify (password, u != nullptr ? u->password_hash : hasher_.dummy_hash ()) ||
         u == nullptr)
+    {
+      log_login_event (db_, user_id, auth_event_kind::password_check_failed, client);
       throw domain_error (error_kind::forbidden, "invalid_password",
                           "Current password is incorrect");
+    }
+    throttle_.password_right (check, user_id, false);
   }
 }

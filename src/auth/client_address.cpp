@@ -114,6 +114,20 @@ namespace modforge
     return remote_addr; // only proxies: the request started at one of them
   }
 
+  std::string address_key (const std::string& address)
+  {
+    ip a;
+    if (!parse_ip (address, a))
+      return address;
+    // parse_ip keeps an IPv4 address in ::ffff:0:0/96, where IPv4-mapped IPv6 ones are too.
+    const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    char text[INET6_ADDRSTRLEN];
+    if (std::memcmp (a.bytes, mapped, sizeof mapped) == 0)
+      return inet_ntop (AF_INET, a.bytes + 12, text, sizeof text);
+    std::memset (a.bytes + 8, 0, 8);
+    return std::string (inet_ntop (AF_INET6, a.bytes, text, sizeof text)) + "/64";
+  }
+
   bool valid_proxy_list (const std::vector<std::string>& trusted, std::string& bad)
   {
     for (const std::string& t: trusted)

@@ -18,4 +18,10 @@ namespace modforge
 
   // Whether every entry of `trusted` is an address or a CIDR range (checked at start).
   bool valid_proxy_list (const std::vector<std::string>& trusted, std::string& bad);
+
+  // The key under which an address is counted by the throttles and remembered as an account's
+  // known address: an IPv4 address as it is (also one written as IPv4-mapped IPv6), an IPv6
+  // address by its /64 ("2001:db8:1:2::/64"), since one client usually holds a whole /64 and
+  // could take a new address from it for every guess. Anything else is kept as it is.
+  std::string address_key (const std::string& address);
 }

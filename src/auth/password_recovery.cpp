@@ -42,7 +42,7 @@ namespace modforge
     // One transaction whether or not the account exists: the lookup and the per-account count
     // (an unknown name is counted under its digest, as for logins), then, for an account, the
     // token, the mail and the event. What the client can time is the same round trips.
-    transact_counting (db_, [&]
+    db_.transact ([&]
     {
       std::shared_ptr<user> u (user_store::find_by_login (login));
       std::string key (u != nullptr ? throttle::account_key (u->id)
@@ -111,6 +111,6 @@ namespace modforge
     if (!done)
       throw invalid_reset_token ();
     // The owner may log in at once, even if someone was guessing at the account.
-    throttle_.login_succeeded (throttle::account_key (u->id));
+    throttle_.password_reset (u->id);
   }
 }

@@ -5,6 +5,7 @@
 
 #include "../common/clock.hpp"
 #include "../db/throttle_store.hpp"
+#include "client_address.hpp"
 #include "throttle_rules.hpp"
 #include "token_hash.hpp"
 
@@ -12,33 +13,27 @@ namespace modforge
 {
   namespace
   {
-    const char account_scope[] = "account";
+    const char pair_scope[] = "pair";
     const char address_scope[] = "address";
+    const char account_scope[] = "account";
     const char register_scope[] = "register";
+    const char conflict_scope[] = "conflict";
     const char forgot_address_scope[] = "forgot_ip";
     const char forgot_account_scope[] = "forgot";
     const char resend_scope[] = "resend";
     const char token_scope[] = "token_ip";
-  }
 
-  void transact_counting (database& db, const std::function<void ()>& work)
-  {
-    for (int attempt (1);; ++attempt)
+    // The wait a refusal announces: a lock seen ending already (a count that raced with the
+    // lock's end) still asks for one second rather than an immediate retry.
+    int wait_of (const odb::nullable<std::int64_t>& locked_until, utc_time now)
     {
-      try
-      {
-        db.transact (work);
-        return;
-      }
-      catch (const std::exception& e)
-      {
-        if (attempt == 2 || !is_unique_violation (e))
-          throw;
-      }
+      int seconds (locked_until.null () ? 0 : seconds_until (locked_until.get (), now));
+      return std::max (seconds, 1);
     }
   }
 
-  throttle::throttle (database& db, const throttle_config& c): db_ (db), config_ (c) {}
+  throttle::throttle (database& db, const throttle_config& c)
+      : db_ (db), config_ (c), delays_ (delay_table (c)) {}
 
   std::string throttle::account_key (std::int64_t user_id)
   {
@@ -50,136 +45,145 @@ namespace modforge
     return "name:" + hash_token (login);
   }
 
-  void throttle::apply (const char* scope, const std::string& key,
-                        const std::function<void (login_throttle&)>& change)
+  password_check throttle::check_password (const std::string& account, std::int64_t user_id,
+                                           const std::string& address)
   {
-    std::shared_ptr<login_throttle> t (throttle_store::find_locked (scope, key));
-    if (t == nullptr)
+    password_check c;
+    c.address = address_key (address);
+    throttle_store::password_check_keys k;
+    k.pair = account + "@" + c.address;
+    k.address = c.address;
+    k.account = account;
+    k.user_id = user_id;
+
+    throttle_store::password_check_counts r;
+    db_.statement ([&] {r = throttle_store::count_password_check (k, config_, delays_);});
+    if (r.pair_counted)
+      c.counted_on.push_back ({pair_scope, k.pair, config_.pair_failures});
+    if (r.address_counted)
+      c.counted_on.push_back ({address_scope, k.address, config_.address_failures});
+    if (r.account_counted)
+      c.counted_on.push_back ({account_scope, k.account, config_.account_failures});
+
+    c.allowed = r.refused_by.null ();
+    if (c.allowed)
+      return c;
+
+    c.retry_after_seconds = wait_of (r.refused_until, r.at);
+    c.first_refusal = r.refusals == 1;
+    // Counted by a counter before the one that refused it: not a guess that was tried.
+    for (const password_check::counted& x: c.counted_on)
+      db_.statement ([&] {throttle_store::give_back (x.scope, x.key, x.limit);});
+    c.counted_on.clear ();
+    return c;
+  }
+
+  void throttle::password_right (const password_check& c, std::int64_t user_id, bool remember)
+  {
+    for (const password_check::counted& x: c.counted_on)
     {
-      t = std::make_shared<login_throttle> ();
-      t->scope = scope;
-      t->key = key;
+      // The pair is the owner at this address: a right password clears its typing errors.
+      // The address and the account counters lose this check only, so that a success cannot
+      // buy guesses elsewhere.
+      if (x.scope == pair_scope)
+        db_.statement ([&] {throttle_store::forget (x.scope, x.key);});
+      else
+        db_.statement ([&] {throttle_store::give_back (x.scope, x.key, x.limit);});
     }
-    change (*t);
-    throttle_store::save (*t);
+    if (remember && user_id != 0)
+      db_.statement ([&] {throttle_store::remember_address (user_id, c.address);});
   }
 
-  void throttle::update (const char* scope, const std::string& key,
-                         const std::function<void (login_throttle&)>& change)
+  int throttle::count_in_window (const char* scope, const std::string& key, int limit,
+                                 int window_seconds)
   {
-    transact_counting (db_, [&] {apply (scope, key, change);});
-  }
-
-  int throttle::count_within (const char* scope, const std::string& key, int limit)
-  {
-    int seconds (0);
-    update (scope, key, [&] (login_throttle& t)
+    throttle_store::counter_state r;
+    db_.statement ([&]
     {
-      utc_time now (now_utc ());
-      seconds = retry_after_seconds (t, now);
-      if (seconds == 0)
-        count_event (t, now, limit, config_.mail_window_seconds);
+      r = throttle_store::count_in_window (scope, key, limit, window_seconds);
     });
-    return seconds;
+    return r.counted ? 0 : wait_of (r.locked_until, r.at);
   }
 
-  int throttle::wait (const std::vector<std::pair<const char*, std::string>>& counters)
+  int throttle::lock_wait (const char* scope, const std::string& key)
   {
-    int seconds (0);
-    db_.transact ([&]
-    {
-      utc_time now (now_utc ());
-      for (const auto& c: counters)
-      {
-        std::shared_ptr<login_throttle> t (throttle_store::find (c.first, c.second));
-        if (t != nullptr)
-          seconds = std::max (seconds, retry_after_seconds (*t, now));
-      }
-    });
-    return seconds;
+    throttle_store::counter_state r;
+    db_.read_one ([&] {r = throttle_store::lock_of (scope, key);});
+    return r.locked_until.null () ? 0 : seconds_until (r.locked_until.get (), r.at);
   }
 
-  int throttle::login_wait (const std::string& account, const std::string& address)
+  int throttle::count_registration (const std::string& address)
   {
-    // Both counters in one transaction: one round trip fewer on every login.
-    if (address.empty ())
-      return wait ({{account_scope, account}});
-    return wait ({{account_scope, account}, {address_scope, address}});
+    return address.empty () ? 0
+                            : count_in_window (register_scope, address_key (address),
+                                               config_.registrations_per_address,
+                                               config_.registration_window_seconds);
   }
 
-  void throttle::login_failed (const std::string& account, const std::string& address)
-  {
-    utc_time now (now_utc ());
-    update (account_scope, account, [&] (login_throttle& t)
-    {
-      count_failure (t, now, config_.account_failures, config_);
-    });
-    if (!address.empty ())
-      update (address_scope, address, [&] (login_throttle& t)
-      {
-        count_failure (t, now, config_.address_failures, config_);
-      });
-  }
-
-  void throttle::login_succeeded (const std::string& account)
-  {
-    db_.transact ([&] {throttle_store::remove (account_scope, account);});
-  }
-
-  int throttle::registration_wait (const std::string& address)
-  {
-    return address.empty () ? 0 : wait ({{register_scope, address}});
-  }
-
-  void throttle::registered (const std::string& address)
+  void throttle::registration_failed (const std::string& address)
   {
     if (address.empty ())
       return;
-    utc_time now (now_utc ());
-    update (register_scope, address, [&] (login_throttle& t)
+    db_.statement ([&]
     {
-      count_registration (t, now, config_);
+      throttle_store::give_back (register_scope, address_key (address),
+                                 config_.registrations_per_address);
     });
+  }
+
+  int throttle::conflict_wait (const std::string& address)
+  {
+    return address.empty () ? 0 : lock_wait (conflict_scope, address_key (address));
+  }
+
+  int throttle::count_conflict (const std::string& address)
+  {
+    return address.empty () ? 0
+                            : count_in_window (conflict_scope, address_key (address),
+                                               config_.conflicts_per_address,
+                                               config_.conflict_window_seconds);
   }
 
   int throttle::forgot_request (const std::string& address)
   {
     return address.empty () ? 0
-                            : count_within (forgot_address_scope, address,
-                                            config_.forgot_per_address);
+                            : count_in_window (forgot_address_scope, address_key (address),
+                                               config_.forgot_per_address,
+                                               config_.mail_window_seconds);
   }
 
   bool throttle::reset_mail_allowed (const std::string& account)
   {
-    bool allowed (false);
-    apply (forgot_account_scope, account, [&] (login_throttle& t)
-    {
-      utc_time now (now_utc ());
-      allowed = retry_after_seconds (t, now) == 0;
-      if (allowed)
-        count_event (t, now, config_.forgot_per_account, config_.mail_window_seconds);
-    });
-    return allowed;
+    // One statement in the caller's transaction: the count commits with the mail it allows.
+    return throttle_store::count_in_window (forgot_account_scope, account,
+                                            config_.forgot_per_account,
+                                            config_.mail_window_seconds).counted;
   }
 
   int throttle::resend_request (std::int64_t user_id)
   {
-    return count_within (resend_scope, account_key (user_id), config_.resend_per_account);
+    return count_in_window (resend_scope, account_key (user_id), config_.resend_per_account,
+                            config_.mail_window_seconds);
   }
 
   int throttle::token_wait (const std::string& address)
   {
-    return address.empty () ? 0 : wait ({{token_scope, address}});
+    return address.empty () ? 0 : lock_wait (token_scope, address_key (address));
   }
 
   void throttle::token_failed (const std::string& address)
   {
     if (address.empty ())
       return;
-    utc_time now (now_utc ());
-    update (token_scope, address, [&] (login_throttle& t)
+    db_.statement ([&]
     {
-      count_failure (t, now, config_.address_failures, config_);
+      throttle_store::count_failure (token_scope, address_key (address),
+                                     config_.address_failures, config_.window_seconds, delays_);
     });
+  }
+
+  void throttle::password_reset (std::int64_t user_id)
+  {
+    db_.statement ([&] {throttle_store::forget (account_scope, account_key (user_id));});
   }
 }

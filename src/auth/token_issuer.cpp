@@ -9,11 +9,15 @@
 #include "../db/session_store.hpp"
 #include "../db/token_store.hpp"
 #include "token_hash.hpp"
+#include "user_quotas.hpp"
 
 namespace modforge
 {
-  std::string issue_token (std::int64_t session_id, std::int64_t user_id, const client_info& c)
+  std::string issue_token (std::int64_t session_id, std::int64_t user_id, const client_info& c,
+                           int max_tokens, std::int64_t caller_token)
   {
+    make_room_for_token (user_id, max_tokens, caller_token);
+
     // 122 random bits: guessing one is hopeless, and its shape is checked before any lookup.
     std::string token (random_uuid ());
     utc_time now (now_utc ());

@@ -54,6 +54,8 @@ namespace modforge
     // signed in until it logs out, or the user or an operator revokes its token.
     int token_idle_timeout_seconds = 0;
     int token_max_age_seconds = 0;
+    // Security log entries older than this are removed by modforge-admin sweep (365 days).
+    int event_retention_seconds = 365 * 86400;
     // true: an account whose address is not verified may not queue jobs.
     bool require_verified_email = false;
     // How long the tokens that mail carries work, in seconds.
@@ -61,18 +63,26 @@ namespace modforge
     int verification_token_lifetime_seconds = 604800;
   };
 
-  // Brute-force limits: failed logins per account and per client address (a growing delay once
-  // over the limit; bad reset and verification tokens count per address the same way),
-  // registrations per address, and the mail that requests cause.
+  // Brute-force limits on password checks (logins and the current password of a change): per
+  // (account, client address), per account, and per address across accounts, a growing delay
+  // once over the limit (bad reset and verification tokens count per address the same way);
+  // and per address, registrations and answers that reveal a taken name; and the mail that
+  // requests cause.
   struct throttle_config
   {
-    int account_failures = 5;
-    int address_failures = 30;
+    int pair_failures = 5;          // one account from one address: refuses that address
+    int account_failures = 20;      // one account from all addresses: refuses unknown addresses
+    int address_failures = 30;      // one address, all accounts: refuses that address
     int window_seconds = 900;       // failures further apart than this start a new count
     int base_delay_seconds = 60;    // the first lockout; each further failure doubles it
     int max_delay_seconds = 900;
+    // An address that logged in to an account is known to it for this long (90 days): the
+    // account-wide limit does not refuse it.
+    int known_address_seconds = 90 * 86400;
     int registrations_per_address = 10;
     int registration_window_seconds = 3600;
+    int conflicts_per_address = 20; // answers "username/email taken" per window, per address
+    int conflict_window_seconds = 3600;
     // Per mail_window: reset mails per account (further requests answer the same and send
     // nothing), reset requests per client address and verification mails per account (both
     // then refused with a wait).
@@ -80,6 +90,15 @@ namespace modforge
     int forgot_per_address = 10;
     int resend_per_account = 3;
     int mail_window_seconds = 3600;
+  };
+
+  // What one user may hold or ask for.
+  struct quotas_config
+  {
+    int jobs_in_flight = 3;         // queued or running jobs (new ones and ones queued again)
+    int jobs_per_day = 200;         // jobs queued in a day
+    int sessions = 1000;
+    int tokens = 100;               // live tokens; a new one beyond revokes the least recently used
   };
 
   struct files_config
@@ -141,6 +160,7 @@ namespace modforge
     files_config files;
     jobs_config jobs;
     throttle_config throttle;
+    quotas_config quotas;
     mail_config mail;
     metrics_config metrics;
   };

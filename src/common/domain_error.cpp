@@ -26,6 +26,16 @@ namespace modforge
     return e;
   }
 
+  domain_error quota_exceeded (const std::string& code, const std::string& reason, int seconds)
+  {
+    domain_error e (error_kind::quota_exceeded, code,
+                    seconds > 0 ? reason + "; try again in " + std::to_string (seconds) +
+                                  " seconds"
+                                : reason);
+    e.retry_after_seconds = seconds;
+    return e;
+  }
+
   domain_error database_unavailable ()
   {
     return domain_error (error_kind::unavailable, "database_unavailable",

@@ -16,6 +16,8 @@ namespace modforge
     not_found,        // no such thing, or not the caller's: the same answer by construction
     conflict,         // not in this state (a name taken, a job still running)
     throttled,        // too many attempts: wait retry_after_seconds
+    quota_exceeded,   // a per-user quota is used up: wait retry_after_seconds until it frees
+                      // by itself, or (0) until the user frees something
     unavailable       // the database cannot be reached; the same request may work later
   };
 
@@ -35,5 +37,7 @@ namespace modforge
   domain_error invalid_session ();                             // unauthenticated
   // "<reason>; try again in <seconds> seconds", with retry_after_seconds set.
   domain_error throttled (const std::string& code, const std::string& reason, int seconds);
+  // The same for a quota; with seconds 0, the reason alone.
+  domain_error quota_exceeded (const std::string& code, const std::string& reason, int seconds);
   domain_error database_unavailable ();                        // unavailable
 }

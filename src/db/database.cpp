@@ -116,6 +116,11 @@ namespace modforge
     run (work, true);
   }
 
+  void database::statement (const std::function<void ()>& work)
+  {
+    run (work, true);
+  }
+
   void database::unreachable (const std::string& why)
   {
     if (breaker_.failed (now ()))

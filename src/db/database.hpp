@@ -46,6 +46,10 @@ namespace modforge
     // request makes one round trip instead of three. Retries and errors as transact().
     void read_one (const std::function<void ()>& work);
 
+    // Runs `work`, which must make exactly one statement that is atomic by itself (such as an
+    // INSERT … ON CONFLICT DO UPDATE that checks and counts under a row lock), in PostgreSQL's
+    // one-statement transaction, as read_one does. Retries and errors as transact().
+    void statement (const std::function<void ()>& work);
     // A connection of the process's pool for work outside a transaction (LISTEN), through
     // the circuit breaker; throws database_unavailable () when there is none to be had.
     odb::pgsql::connection_ptr connect ();

@@ -4,6 +4,7 @@
 #include <odb/database.hxx>
 
 #include "../common/clock.hpp"
+#include "native_statement.hpp"
 #include "database.hpp"
 #include "references.hpp"
 #include "modforge-odb.hxx"
@@ -32,6 +33,13 @@ namespace modforge
              query::_val (static_cast<std::int64_t> (limit))))
         v.push_back (e);
       return v;
+    }
+
+    std::size_t remove_older_than (int seconds, bool dry_run)
+    {
+      native_statement condition ("time < now () - $1::INT * INTERVAL '1 second'");
+      condition.bind (seconds);
+      return remove_where ("auth_events", condition, dry_run);
     }
   }
 }

@@ -4,8 +4,10 @@
 #include <odb/database.hxx>
 
 #include "cached_query.hpp"
+#include "counted.hpp"
 #include "database.hpp"
 #include "modforge-odb.hxx"
+#include "status_list.hpp"
 
 namespace modforge
 {
@@ -15,18 +17,21 @@ namespace modforge
 
     const char* const queued_channel = "modforge_jobs";
 
-    std::vector<job_summary> list_for_session (std::int64_t session_id)
+    std::vector<job_summary> list_for_session (std::int64_t session_id, std::size_t limit,
+                                               std::size_t offset)
     {
       typedef odb::query<job_summary> sq;
-      struct params {std::int64_t session_id;};
+      struct params {std::int64_t session_id; std::int64_t limit; std::int64_t offset;};
       params* p;
       odb::prepared_query<job_summary> q (cached_query<job_summary> (
         "jobs_of_session", p, [] (params& p)
         {
           return (sq::conversation == sq::_ref (p.session_id)) + "ORDER BY" + sq::created_at +
-                 "," + sq::id;
+                 "," + sq::id + "LIMIT" + sq::_ref (p.limit) + "OFFSET" + sq::_ref (p.offset);
         }));
       p->session_id = session_id;
+      p->limit = static_cast<std::int64_t> (limit);
+      p->offset = static_cast<std::int64_t> (offset);
       std::vector<job_summary> v;
       for (const job_summary& j: q.execute ())
         v.push_back (j);
@@ -81,16 +86,44 @@ namespace modforge
       return current_database ().query_one<job> ((query::id == id) + "FOR UPDATE");
     }
 
-    std::shared_ptr<job> next_claimable (utc_time now)
+    bool pick (utc_time now, job_pick& out)
     {
-      odb::result<job> r (current_database ().query<job> (
-        (query::status == job_status::queued ||
-         (query::status.in (job_status::analyzing, job_status::generating,
-                            job_status::packaging) &&
-          query::lease_expires_at < now)) +
-        "ORDER BY" + query::id + "LIMIT 1 FOR UPDATE SKIP LOCKED"));
-      auto i (r.begin ());
-      return i != r.end () ? i.load () : nullptr;
+      typedef odb::query<job_pick> pq;
+      struct params {std::int64_t now;};
+      params* p;
+      odb::prepared_query<job_pick> q (cached_query<job_pick> ("pick_job", p, [] (params& p)
+      {
+        const std::string queued ("'" + std::string (to_string (job_status::queued)) + "'");
+        // A lease that ran out first: its job is taken over at once. Else the fair order, an
+        // index walk of user_queues_fair_i that stops at the first user not locked by another
+        // worker, then a short range of jobs_active_i. Wrapped in a SELECT: ODB sends a query
+        // that begins with anything else as a WHERE condition.
+        return pq ("SELECT * FROM (WITH expired AS (SELECT id, user_id FROM jobs"
+                   " WHERE status IN (" + status_list (running_statuses) +
+                   ") AND lease_expires_at < to_timestamp (") +
+          pq::_ref (p.now) + "::DOUBLE PRECISION / 1000000)"
+          " ORDER BY lease_expires_at LIMIT 1 FOR UPDATE SKIP LOCKED), "
+          "chosen AS (SELECT user_id FROM user_queues"
+          " WHERE queued > 0 AND NOT EXISTS (SELECT 1 FROM expired)"
+          " ORDER BY running, last_claimed_at NULLS FIRST, user_id"
+          " LIMIT 1 FOR UPDATE SKIP LOCKED) "
+          "SELECT e.user_id, e.id, true FROM expired e "
+          "UNION ALL "
+          "SELECT c.user_id, j.id, false FROM chosen c LEFT JOIN LATERAL"
+          " (SELECT id FROM jobs WHERE user_id = c.user_id AND status = " + queued +
+          " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) j ON true) AS pick";
+      }));
+      p->now = now;
+      return q.execute_one (out);
+    }
+
+    std::int64_t count_in_flight (std::int64_t user_id)
+    {
+      // An index-only range of jobs_active_i: the user's few unfinished jobs.
+      return run_counted (counting_statement ("SELECT count(*) FROM jobs WHERE user_id = ") +
+                          counting_statement::_val (user_id) + " AND status IN (" +
+                          status_list ({job_status::queued, job_status::analyzing,
+                                        job_status::generating, job_status::packaging}) + ")");
     }
 
     void notify_queued ()

@@ -8,6 +8,7 @@
 
 #include "../../odb/job.hxx"
 #include "../../odb/job_folder.hxx"
+#include "../../odb/job_pick.hxx"
 #include "../../odb/job_summary.hxx"
 #include "../../odb/row_counts.hxx"
 #include "../../odb/types.hxx"
@@ -16,8 +17,9 @@ namespace modforge
 {
   namespace job_store
   {
-    // The jobs of one session, oldest first.
-    std::vector<job_summary> list_for_session (std::int64_t session_id);
+    // The jobs of one session, oldest first: `limit` of them from `offset`.
+    std::vector<job_summary> list_for_session (std::int64_t session_id, std::size_t limit,
+                                               std::size_t offset);
 
     // The database id of the job's session (without loading the session).
     std::int64_t session_of (const job&);
@@ -38,9 +40,15 @@ namespace modforge
     // A job by database id, locked (the worker's stage updates), or nullptr if it is gone.
     std::shared_ptr<job> find_locked (std::int64_t id);
 
-    // The oldest job a worker may take now: queued, or running with a lease that ran out before
-    // `now`. Locked with SKIP LOCKED, so two workers never get the same row; nullptr if none.
-    std::shared_ptr<job> next_claimable (utc_time now);
+    // The worker's pick, in one statement: a running job whose lease ran out before `now`, or
+    // else the fair queue's next user (among users with queued jobs, the fewest running, then
+    // the one whose last job was taken longest ago, never first) and that user's oldest queued
+    // job. The job and the user's queue row are locked with SKIP LOCKED, so that two workers
+    // never get the same job nor serve the same user at once. False when there is nothing.
+    bool pick (utc_time now, job_pick&);
+
+    // How many of the user's jobs are queued or running.
+    std::int64_t count_in_flight (std::int64_t user_id);
 
     // Tells listening workers that a job was queued (delivered when the transaction commits).
     void notify_queued ();

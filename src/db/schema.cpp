@@ -3,12 +3,29 @@
 
 #include <odb/schema-catalog.hxx>
 
+#include "status_list.hpp"
+
 namespace modforge
 {
   namespace
   {
     // pg_advisory_xact_lock key: "modforge" in ASCII, so that it is recognisable in pg_locks.
     const char lock_statement[] = "SELECT pg_advisory_xact_lock(7885082162466596709)";
+
+    // Schema version 3 added user_queues, the fair queue's order: the users of the jobs queued
+    // or running when a database is migrated get their rows, or no worker would take those
+    // jobs. Here, in the file that migrate_schema is in, so that the registration is linked.
+    void fill_user_queues (odb::database& db)
+    {
+      db.execute ("INSERT INTO user_queues (user_id, queued, running, day_jobs)"
+                  " SELECT user_id, count(*) FILTER (WHERE status = '" +
+                  std::string (to_string (job_status::queued)) + "'),"
+                  " count(*) FILTER (WHERE status IN (" + status_list (running_statuses) +
+                  ")), 0 FROM jobs WHERE status IN ('" + to_string (job_status::queued) + "', " +
+                  status_list (running_statuses) + ") GROUP BY user_id");
+    }
+
+    const odb::data_migration_entry<3, 1> user_queues_from_jobs (&fill_user_queues);
 
     // ODB reads the version by querying schema_version, and a missing table would abort the
     // whole PostgreSQL transaction: look for the table first (execute returns the row count).

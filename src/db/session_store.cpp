@@ -26,6 +26,18 @@ namespace modforge
       return q.execute_one ();
     }
 
+    std::shared_ptr<session> find_owned_kept (std::int64_t session_id, std::int64_t user_id)
+    {
+      return current_database ().query_one<session> (
+        (query::id == session_id && query::owner == user_id) + "FOR KEY SHARE");
+    }
+
+    std::int64_t count_for_user (std::int64_t user_id)
+    {
+      return current_database ().query_value<session_count> (
+        odb::query<session_count>::owner == user_id).total;
+    }
+
     std::shared_ptr<session> most_recent (std::int64_t user_id)
     {
       odb::result<session> r (current_database ().query<session> (

@@ -16,6 +16,11 @@ namespace modforge
   namespace session_store
   {
     std::shared_ptr<session> find_owned (std::int64_t session_id, std::int64_t user_id);
+    // The same, locked against deletion until the transaction ends (FOR KEY SHARE): a job
+    // added to it then cannot lose its session in between.
+    std::shared_ptr<session> find_owned_kept (std::int64_t session_id, std::int64_t user_id);
+    // How many sessions the user has.
+    std::int64_t count_for_user (std::int64_t user_id);
     // The session of the user used most recently, or nullptr when there is none.
     std::shared_ptr<session> most_recent (std::int64_t user_id);
     std::vector<session_summary> list (std::int64_t user_id, std::size_t limit,

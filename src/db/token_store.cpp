@@ -31,12 +31,14 @@ namespace modforge
       return current_database ().find<session_token> (token_id);
     }
 
-    std::vector<session_token> list (std::int64_t user_id)
+    std::vector<session_token> list (std::int64_t user_id, std::size_t limit,
+                                     std::size_t offset)
     {
       std::vector<session_token> v;
       for (const session_token& t: current_database ().query<session_token> (
              (query::owner == user_id) + "ORDER BY" + query::last_used_at + "DESC," +
-             query::id + "DESC"))
+             query::id + "DESC LIMIT" + query::_val (static_cast<std::int64_t> (limit)) +
+             "OFFSET" + query::_val (static_cast<std::int64_t> (offset))))
         v.push_back (t);
       return v;
     }
@@ -54,6 +56,16 @@ namespace modforge
     {
       return static_cast<std::size_t> (current_database ().erase_query<session_token> (
         query::owner == user_id && query::id != kept_token_id));
+    }
+
+    std::size_t remove_least_recently_used (std::int64_t user_id, std::size_t kept,
+                                            std::int64_t spared)
+    {
+      // The user's index gives its tokens (at most its quota and one); the order is the list's.
+      return static_cast<std::size_t> (current_database ().erase_query<session_token> (
+        query ("id IN (SELECT id FROM session_tokens WHERE user_id =") + query::_val (user_id) +
+        "ORDER BY id =" + query::_val (spared) + "DESC, last_used_at DESC, id DESC OFFSET" +
+        query::_val (static_cast<std::int64_t> (kept)) + ")"));
     }
 
     std::int64_t count () {return current_database ().query_value<token_count> ().total;}

@@ -49,6 +49,12 @@ namespace modforge
       return current_database ().query_one<user> ((query::id == id) + "FOR UPDATE");
     }
 
+    bool lock_for_quota (std::int64_t id)
+    {
+      return current_database ().query_one<user> ((query::id == id) + "FOR NO KEY UPDATE") !=
+             nullptr;
+    }
+
     std::vector<user_summary> list_summaries (std::size_t limit, std::size_t offset)
     {
       typedef odb::query<user_summary> sq;

@@ -27,6 +27,10 @@ namespace modforge
 
     // The user, locked until the transaction ends (FOR UPDATE); nullptr if there is none.
     std::shared_ptr<user> find_locked (std::int64_t id);
+    // Locks the user's row until the transaction ends against other such locks only (FOR NO KEY
+    // UPDATE: rows pointing at the user can still be added): what serialises the checks of a
+    // user's quotas. False if there is no such user.
+    bool lock_for_quota (std::int64_t id);
     // Users with their numbers of sessions and jobs, newest first (modforge-admin list-users).
     std::vector<user_summary> list_summaries (std::size_t limit, std::size_t offset);
     // How many users there are, and how many of them are active.

@@ -4,6 +4,7 @@
 #include "../common/clock.hpp"
 #include "../common/log.hpp"
 #include "../db/job_store.hpp"
+#include "../db/queue_store.hpp"
 #include "job_log.hpp"
 #include "job_stages.hpp"
 
@@ -35,21 +36,30 @@ namespace modforge
 
   bool job_queue::claim_next (claimed_job& out)
   {
-    // Each round claims one job or fails one that ran out of attempts; the loop is bounded by
-    // the number of such jobs.
+    // Each round claims one job, fails one that ran out of attempts, or corrects a user's
+    // counts that promised a queued job there was none of; the loop is bounded by the number of
+    // such jobs and users.
     for (;;)
     {
-      bool claimed (false), gave_up (false);
+      bool claimed (false), again (false);
       db_.transact ([&]
       {
-        claimed = gave_up = false;
+        claimed = again = false;
         utc_time now (now_utc ());
-        std::shared_ptr<job> j (job_store::next_claimable (now));
+        job_pick pick;
+        if (!job_store::pick (now, pick))
+          return;
+        if (pick.job_id.null ())
+        {
+          queue_store::recount (pick.user_id);
+          again = true;
+          return;
+        }
+        std::shared_ptr<job> j (job_store::find_locked (pick.job_id.get ()));
         if (j == nullptr)
           return;
 
-        bool interrupted (j->status != job_status::queued);
-        if (interrupted && j->attempts >= config_.max_attempts)
+        if (pick.expired && j->attempts >= config_.max_attempts)
         {
           std::string why ("The job was interrupted " + std::to_string (j->attempts) +
                            " times (its worker stopped each time); giving up");
@@ -57,9 +67,11 @@ namespace modforge
           j->error = why;
           j->lease_expires_at.reset ();
           j->updated_at = now;
+          j->finished_at = now;
           append_log (*j, now, why);
           job_store::update (*j);
-          gave_up = true;
+          queue_store::job_ended (pick.user_id);
+          again = true;
           return;
         }
 
@@ -69,10 +81,13 @@ namespace modforge
         enter_status (*j, s.status);
         j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
         j->updated_at = now;
+        if (j->started_at.null ())
+          j->started_at = now;
         // The worker's host and pid are for operators (the journal), not for the job's owner.
         append_log (*j, now, std::string (s.log) + " (attempt " +
                                std::to_string (j->attempts) + ")");
         job_store::update (*j);
+        queue_store::job_claimed (pick.user_id, now, !pick.expired);
 
         out.id = j->id;
         out.job_id = j->job_id;
@@ -86,9 +101,10 @@ namespace modforge
         out.attempts = j->attempts;
         out.claim = j->claim;
         out.files_claim = j->files_claim;
+        out.user_id = pick.user_id;
         claimed = true;
       });
-      if (gave_up)
+      if (again)
         continue;
       return claimed;
     }
@@ -105,11 +121,16 @@ namespace modforge
         return;
       utc_time now (now_utc ());
       change (*j);
-      // A finished job holds no lease; a running one has it renewed with every stage.
+      // A finished job holds no lease, and leaves its owner's running count; a running one has
+      // its lease renewed with every stage.
       if (is_running (j->status))
         j->lease_expires_at = now + config_.lease_seconds * microseconds_per_second;
       else
+      {
         j->lease_expires_at.reset ();
+        j->finished_at = now;
+        queue_store::job_ended (c.user_id);
+      }
       j->updated_at = now;
       job_store::update (*j);
     });

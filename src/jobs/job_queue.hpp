@@ -31,6 +31,7 @@ namespace modforge
     int attempts = 0;
     std::int64_t claim = 0;     // the fencing number: the row's claim while this is ours
     std::int64_t files_claim = 0;  // the claim whose folder was published when this was claimed
+    std::int64_t user_id = 0;   // the owner (whose queue counts the job running)
   };
 
   class job_queue
@@ -38,9 +39,11 @@ namespace modforge
   public:
     job_queue (database&, const jobs_config&);
 
-    // Claims the oldest claimable job (queued, or running with an expired lease) and marks it
-    // started; false when there is none. A job whose lease ran out max_attempts times ends
-    // failed here instead. Throws database_unavailable () when the database is away.
+    // Claims the next job and marks it started; false when there is none. The next job is one
+    // whose lease ran out, else the fair queue's (job_store::pick): the oldest queued job of
+    // the user with the fewest jobs running, among those served least recently. A job whose
+    // lease ran out max_attempts times ends failed here instead. Throws database_unavailable
+    // () when the database is away.
     bool claim_next (claimed_job&);
 
     // Applies `change` to the job under its lease and renews the lease; false if the job is

@@ -3,6 +3,7 @@
 
 #include <rapidjson/document.h>
 
+#include "../auth/user_quotas.hpp"
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/text_rules.hpp"
@@ -11,6 +12,7 @@
 #include "../db/references.hpp"
 #include "../db/session_store.hpp"
 #include "download_name.hpp"
+#include "job_quota.hpp"
 #include "job_log.hpp"
 #include "job_stages.hpp"
 
@@ -34,15 +36,20 @@ namespace modforge
                        "; try again when it has completed");
     }
 
-    // Hands the job back to the workers for `task`; they wake on the NOTIFY.
-    void requeue (job& j, job_task task, const std::string& why)
+    // Hands the job of `owner` back to the workers for `task`, counted against the owner's
+    // quotas; they wake on the NOTIFY.
+    void requeue (job& j, std::int64_t owner, job_task task, const std::string& why,
+                  const quotas_config& quotas)
     {
       utc_time now (now_utc ());
+      count_queued_job (owner, now, quotas);
       j.task = task;
       enter_status (j, job_status::queued);
       j.error.reset ();
       j.attempts = 0;
       j.lease_expires_at.reset ();
+      j.started_at.reset ();
+      j.finished_at.reset ();
       j.updated_at = now;
       append_log (j, now, why);
       job_store::update (j);
@@ -62,7 +69,8 @@ namespace modforge
     }
   }
 
-  job_service::job_service (database& db, const jobs_config& c): db_ (db), config_ (c) {}
+  job_service::job_service (database& db, const jobs_config& c, const quotas_config& q)
+      : db_ (db), config_ (c), quotas_ (q) {}
 
   std::string job_service::normalize_prompt (const std::string& raw)
   {
@@ -108,9 +116,13 @@ namespace modforge
   {
     db_.transact ([&]
     {
-      if (target != p.session_id && session_store::find_owned (target, p.user_id) == nullptr)
-        throw session_not_found ();
       utc_time now (now_utc ());
+      // The quota lock, then the session kept from deletion until the job is in: the order of
+      // every transaction that takes both.
+      lock_quotas (p.user_id);
+      if (session_store::find_owned_kept (target, p.user_id) == nullptr)
+        throw session_not_found ();
+      count_queued_job (p.user_id, now, quotas_);
       j.owner = user_ref (p.user_id);
       j.conversation = session_ref (target);
       j.created_at = j.updated_at = now;
@@ -140,6 +152,8 @@ namespace modforge
     job r;
     db_.transact ([&]
     {
+      // The quota lock before the job's: the order of every transaction that takes both.
+      lock_quotas (p.user_id);
       std::shared_ptr<job> j (job_store::find_owned (job_id, p.user_id, true));
       if (j == nullptr)
         throw job_not_found ();
@@ -152,7 +166,7 @@ namespace modforge
   job job_service::select_image (const token_principal& p, const std::string& job_id,
                                  int index)
   {
-    return change_own_job (p, job_id, [index] (job& j)
+    return change_own_job (p, job_id, [this, &p, index] (job& j)
     {
       if (j.status != job_status::completed)
         throw job_running (j);
@@ -160,14 +174,15 @@ namespace modforge
         throw invalid_input ("index must be an integer from 0 to " +
                              std::to_string (j.images_ready - 1));
       j.selected_image = index;
-      requeue (j, job_task::package, "Packaging again with image " + std::to_string (index));
+      requeue (j, p.user_id, job_task::package,
+               "Packaging again with image " + std::to_string (index), quotas_);
     });
   }
 
   job job_service::regenerate_images (const token_principal& p, const std::string& job_id,
                                       int count)
   {
-    return change_own_job (p, job_id, [count] (job& j)
+    return change_own_job (p, job_id, [this, &p, count] (job& j)
     {
       if (j.status != job_status::completed && j.status != job_status::failed)
         throw job_running (j);
@@ -179,7 +194,8 @@ namespace modforge
         j.image_count = count;
       j.images_ready = 0;
       j.selected_image = 0;
-      requeue (j, job_task::images, "Drawing " + std::to_string (j.image_count) + " new images");
+      requeue (j, p.user_id, job_task::images,
+               "Drawing " + std::to_string (j.image_count) + " new images", quotas_);
     });
   }
 

@@ -32,11 +32,12 @@ namespace modforge
   class job_service
   {
   public:
-    job_service (database&, const jobs_config&);
+    job_service (database&, const jobs_config&, const quotas_config&);
 
     // Queues a job in the token's session, or in `session_id` (0: the token's) if it is one of
     // the caller's (not_found "Session not found" if not, or if it is deleted meanwhile).
-    // invalid_input for a bad prompt.
+    // invalid_input for a bad prompt; quota_exceeded (too_many_jobs, daily_job_limit) over the
+    // caller's job quotas, which select_image and regenerate_images count too.
     queued_job create (const token_principal&, const std::string& prompt,
                        std::int64_t session_id);
 
@@ -69,5 +70,6 @@ namespace modforge
 
     database& db_;
     const jobs_config& config_;
+    const quotas_config& quotas_;
   };
 }

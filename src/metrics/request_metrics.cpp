@@ -47,7 +47,11 @@ namespace modforge
   {
     static const std::vector<std::pair<std::string, std::string>> l {
       {"too_many_attempts", "login"},
-      {"too_many_registrations", "registration"}};
+      {"too_many_registrations", "registration"},
+      {"too_many_conflicts", "taken_answers"},
+      {"too_many_jobs", "jobs_in_flight"},
+      {"daily_job_limit", "jobs_per_day"},
+      {"session_limit", "sessions"}};
     return l;
   }
 

@@ -23,8 +23,8 @@ namespace modforge
     static const std::vector<int>& statuses ();
     // A login's outcomes, as the logins counter labels them.
     static const std::vector<std::string>& login_outcomes ();
-    // The throttle limits by the code of their refusal (too_many_attempts: "login"); a code not
-    // listed counts as "other". A new limit adds its line here.
+    // The throttle limits and quotas by the code of their refusal (too_many_attempts:
+    // "login"); a code not listed counts as "other". A new limit adds its line here.
     static const std::vector<std::pair<std::string, std::string>>& throttle_limits ();
     // Latency buckets, in seconds.
     static const std::vector<double>& latency_bounds ();

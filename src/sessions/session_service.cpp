@@ -8,7 +8,9 @@
 #include "../common/clock.hpp"
 #include "../common/domain_error.hpp"
 #include "../common/text_rules.hpp"
+#include "../auth/user_quotas.hpp"
 #include "../db/job_store.hpp"
+#include "../db/queue_store.hpp"
 #include "../db/session_store.hpp"
 
 namespace modforge
@@ -20,7 +22,8 @@ namespace modforge
     domain_error session_not_found () {return not_found ("Session not found");}
   }
 
-  session_service::session_service (database& db, const job_files& f): db_ (db), files_ (f) {}
+  session_service::session_service (database& db, const job_files& f, const quotas_config& q)
+      : db_ (db), files_ (f), quotas_ (q) {}
 
   odb::nullable<std::string> session_service::normalize_name (
     const odb::nullable<std::string>& raw)
@@ -44,13 +47,14 @@ namespace modforge
     issued_session r;
     transact_for_caller (db_, [&]
     {
+      make_room_for_session (p.user_id, quotas_.sessions);
       session s;
       s.owner = user_ref (p.user_id);
       s.name = stored;
       s.created_at = s.last_used_at = now_utc ();
       record_client (s, client);
       session_store::add (s);
-      r.token = issue_token (s.id, p.user_id, client);
+      r.token = issue_token (s.id, p.user_id, client, quotas_.tokens, p.token_id);
       r.conversation = s;
     });
     return r;
@@ -64,7 +68,8 @@ namespace modforge
     return v;
   }
 
-  session_detail session_service::detail (const token_principal& p, std::int64_t session_id)
+  session_detail session_service::detail (const token_principal& p, std::int64_t session_id,
+                                          std::size_t limit, std::size_t offset)
   {
     session_detail d;
     db_.transact ([&]
@@ -73,7 +78,7 @@ namespace modforge
       if (s == nullptr)
         throw session_not_found ();
       d.conversation = *s;
-      d.jobs = job_store::list_for_session (session_id);
+      d.jobs = job_store::list_for_session (session_id, limit, offset);
     });
     return d;
   }
@@ -104,6 +109,8 @@ namespace modforge
       jobs = job_store::ids_for_session (session_id);
       if (!session_store::remove_owned (session_id, p.user_id))
         throw session_not_found ();
+      // Its queued and running jobs went with it: the user's place in the queue follows.
+      queue_store::recount (p.user_id);
     });
     // The rows went with the session (ON DELETE CASCADE); now their files.
     files_.remove_after_delete (jobs);
@@ -115,6 +122,7 @@ namespace modforge
     issued_session r;
     db_.transact ([&]
     {
+      lock_quotas (p.user_id);
       std::shared_ptr<session> s (session_store::find_owned (session_id, p.user_id));
       if (s == nullptr)
         throw session_not_found ();
@@ -122,7 +130,7 @@ namespace modforge
       if (!session_store::update (*s))   // deleted since it was read
         throw session_not_found ();
       // The session's row is locked now: the token's foreign key holds.
-      r.token = issue_token (s->id, p.user_id, client);
+      r.token = issue_token (s->id, p.user_id, client, quotas_.tokens, p.token_id);
       r.conversation = *s;
     });
     return r;

@@ -17,16 +17,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = os.path.join(REPO, "build", "browser-screenshots")
 # Cheap bcrypt and a 1 s worker poll, as in the other suites (tests/kit/suite_stack.py). One
-# account locks after 3 failed logins (the test of the 429 message fails 3 times on an account
-# of its own); the address limits stay far away, since every test logs in from 127.0.0.1.
+# account locks for one address after 3 failed logins (the test of the 429 message fails 3 times
+# on an account of its own); the address-wide limits and the quotas stay far away, since every
+# test logs in from 127.0.0.1.
 STACK_ENV = {
     "MODFORGE_SECURITY_BCRYPT_COST": "8",
     "MODFORGE_JOBS_POLL_SECONDS": "1",
     "MODFORGE_JOBS_LEASE_SECONDS": "10",
-    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "3",
+    "MODFORGE_THROTTLE_PAIR_FAILURES": "3",
     "MODFORGE_THROTTLE_BASE_DELAY": "120",
     "MODFORGE_THROTTLE_ADDRESS_FAILURES": "100000",
     "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
+    "MODFORGE_QUOTAS_JOBS_IN_FLIGHT": "100000",
+    "MODFORGE_QUOTAS_JOBS_PER_DAY": "1000000",
 }
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 

@@ -19,11 +19,13 @@ def make_e2e_stack():
 suite_stack.configure(make_e2e_stack)
 
 TS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$")
+MS_TS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 UUID4_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 SECRET_KEYS = {"password", "password_hash", "token_hash", "hash", "current_password"}
 
 # ---- shape checks ------------------------------------------------------------------------
 TS = "timestamp"          # ISO 8601 UTC ending in Z
+MS_TS_OR_NULL = "ms timestamp or null"   # ISO 8601 UTC with milliseconds, or None
 UUID4 = "uuid4"           # lower-case UUIDv4 string
 INT = "int"               # an integer, not a bool
 NULLABLE_STR = (str, type(None))
@@ -51,6 +53,10 @@ class ApiTestCase(unittest.TestCase):
         elif want == TS:
             self.assertIsInstance(value, str, where)
             self.assertRegex(value, TS_RE, where)
+        elif want == MS_TS_OR_NULL:
+            if value is not None:
+                self.assertIsInstance(value, str, where)
+                self.assertRegex(value, MS_TS_RE, where)
         elif want == UUID4:
             self.assertIsInstance(value, str, where)
             self.assertRegex(value, UUID4_RE, where)

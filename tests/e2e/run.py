@@ -10,7 +10,7 @@ from tests.e2e.api_test_case import make_e2e_stack
 from tests.kit import runner
 
 # Stopping PostgreSQL or the handlers must not disturb the other tests, whatever the alphabet says.
-LAST = ("test_workers", "test_database_down", "test_handlers_down")
+LAST = ("test_fair_queue", "test_workers", "test_database_down", "test_handlers_down")
 
 
 def main(names):

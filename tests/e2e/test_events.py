@@ -45,7 +45,9 @@ class EventsTest(ApiTestCase):
         self.assertEqual(self.kinds(u)[0], "logout_all")
 
         new_name = unique("ev")
-        self.assertOk(api("PATCH", "/api/auth/me", {"username": new_name}, token=u.token))
+        self.assertOk(api("PATCH", "/api/auth/me", {"username": new_name,
+                                                   "current_password": u.password},
+                          token=u.token))
         self.assertEqual(self.kinds(u)[0], "username_changed")
 
         self.assertOk(api("PATCH", "/api/auth/me", {"email": new_name + "@example.net",
@@ -71,6 +73,25 @@ class EventsTest(ApiTestCase):
         self.assertEqual(api("POST", "/api/auth/login", {"email": u.email, "password": "nope!!!!"})
                          .status, 401)
         self.assertEqual(self.kinds(u)[0], "login_failed")
+
+    def test_every_wrong_current_password_is_logged(self):
+        u = new_user()
+        wrong = "not the password"
+        for method, path, body in (("PATCH", "/api/auth/me", {"email": unique() + "@example.com",
+                                                              "current_password": wrong}),
+                                   ("PATCH", "/api/auth/me", {"username": unique(),
+                                                              "current_password": wrong}),
+                                   ("DELETE", "/api/auth/me", {"password": wrong}),
+                                   ("POST", "/api/auth/logout-all", {"password": wrong})):
+            with self.subTest(method=method, path=path):
+                self.assertError(api(method, path, body, token=u.token), 403,
+                                 "invalid_password")
+                self.assertEqual(self.kinds(u)[0], "password_check_failed")
+        self.assertEqual(self.kinds(u).count("password_check_failed"), 4)
+        # A right one writes nothing of the kind.
+        self.assertOk(api("POST", "/api/auth/logout-all", {"password": u.password},
+                          token=u.token))
+        self.assertEqual(self.kinds(u)[:2], ["logout_all", "password_check_failed"])
 
     def test_limit(self):
         u = new_user()

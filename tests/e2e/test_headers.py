@@ -182,5 +182,18 @@ class HeadersTest(ApiTestCase):
             self.assertTrue(r.headers.get("Content-Type").startswith("application/json"))
             self.assertHeaders(r, retry_after="1")
             self.assertEqual(set(statuses[:-1]), {400}, statuses)
+            # Every request that checks a password draws on the same budget, spent now; a
+            # read of the account does not.
+            for method, path in (("PATCH", "/api/auth/me"), ("DELETE", "/api/auth/me"),
+                                 ("POST", "/api/auth/logout-all"),
+                                 ("POST", "/api/auth/register")):
+                with self.subTest(method=method, path=path):
+                    r = client.request(method, path, raw="{}")
+                    self.assertEqual(r.status, 429, r)
+                    self.assertIn(b'"code":"rate_limited"', r.data)
+            # The handler's own answer, not nginx's 429: no token.
+            for method in ("GET", "HEAD"):
+                with self.subTest(method=method):
+                    self.assertEqual(client.request(method, "/api/auth/me").status, 401)
         finally:
             s.stop()

@@ -7,7 +7,7 @@ import struct
 import subprocess
 import zipfile
 
-from tests.e2e.api_test_case import ApiTestCase, INT, TS, UUID4
+from tests.e2e.api_test_case import ApiTestCase, INT, MS_TS_OR_NULL, TS, UUID4, parse_ts
 from tests.kit.api import api, generate, job_status, new_user, wait_for_job
 from tests.kit.suite_stack import psql, stack
 
@@ -16,7 +16,8 @@ FABRIC_MOD_ID = re.compile(r"^[a-z][a-z0-9_-]{1,63}$")
 
 JOB_SHAPE = {
     "job_id": UUID4, "session_id": INT, "prompt": str, "status": str, "progress": INT, "created_at": TS,
-    "updated_at": TS, "aiDecisions": (dict, type(None)), "images": list,
+    "updated_at": TS, "started_at": MS_TS_OR_NULL, "finished_at": MS_TS_OR_NULL,
+    "aiDecisions": (dict, type(None)), "images": list,
     "selected_image": (int, type(None)), "result": (dict, type(None)), "logs": list,
     "error": (str, type(None)),
 }
@@ -166,6 +167,36 @@ class JobsTest(ApiTestCase):
                          % (mod_id, mod_id, mod_id))
         self.assertEqual(texture, second)
 
+    def test_start_and_end_times_with_milliseconds(self):
+        u = new_user()
+        j = self.completed_job(u)
+        self.assertRegex(j["started_at"], r"\.\d{3}Z$")
+        self.assertRegex(j["finished_at"], r"\.\d{3}Z$")
+        created, started, finished = (parse_ts(j[k]) for k in ("created_at", "started_at",
+                                                                 "finished_at"))
+        # created_at has whole seconds: it may read up to a second before the start.
+        self.assertLessEqual(int(created), started)
+        self.assertLessEqual(started, finished)
+        # The database has them to the microsecond; the API shows the milliseconds of that.
+        db_started, db_finished = (float(x) for x in psql(
+            "SELECT extract(epoch FROM started_at), extract(epoch FROM finished_at) FROM jobs "
+            "WHERE job_id = '%s'" % j["job_id"]).split("|"))
+        self.assertAlmostEqual(started, db_started, delta=0.001)
+        self.assertAlmostEqual(finished, db_finished, delta=0.001)
+
+        # Queued again: both are cleared (a worker may have set them anew already, but never
+        # to the old run's), then the new run's times are set.
+        r = u.api("POST", "/api/jobs/%s/select-image" % j["job_id"], {"index": 1})
+        self.assertOk(r, 202)
+        for column in ("started_at", "finished_at"):
+            self.assertEqual(psql("SELECT coalesce(extract(epoch FROM %s) > %f, true) FROM jobs "
+                                  "WHERE job_id = '%s'" % (column, finished, j["job_id"])), "t",
+                             "%s kept the earlier run's time" % column)
+        again = wait_for_job(u, j["job_id"])
+        self.assertEqual(again["status"], "completed")
+        self.assertGreater(parse_ts(again["started_at"]), finished)
+        self.assertGreaterEqual(parse_ts(again["finished_at"]), parse_ts(again["started_at"]))
+
     def test_regenerate_images_gives_new_ones(self):
         u = new_user()
         j = self.completed_job(u, "a golden apple")
@@ -198,8 +229,11 @@ class JobsTest(ApiTestCase):
                                                                  second["job_id"]])
         for x, full in zip(shown["jobs"], (first, second)):
             self.assertShape(x, {"job_id": UUID4, "prompt": str, "status": str,
-                                 "progress": INT, "created_at": TS, "aiDecisions": dict}, "job")
+                                 "progress": INT, "created_at": TS, "started_at": MS_TS_OR_NULL,
+                                 "finished_at": MS_TS_OR_NULL, "aiDecisions": dict}, "job")
             self.assertEqual(x["prompt"], full["prompt"])
+            self.assertEqual((x["started_at"], x["finished_at"]),
+                             (full["started_at"], full["finished_at"]))
             self.assertEqual(x["aiDecisions"], {"itemName": full["aiDecisions"]["itemName"],
                                                 "modName": full["aiDecisions"]["modName"]})
         current = self.assertOk(u.api("GET", "/api/sessions/current/jobs"))

@@ -292,6 +292,9 @@ class LimitsTest(ApiTestCase):
         bad = ("0", "101", "-1", "1e3", "", "+1", "%2B1", "%201", "1.0", "0x10", "1%00",
                "9" * 30, "18446744073709551617")
         for path, names, valid in (("/api/sessions", ("limit", "offset"), ok),
+                                   ("/api/auth/tokens", ("limit", "offset"), ok),
+                                   ("/api/sessions/%d" % u.session_id, ("limit", "offset"), ok),
+                                   ("/api/sessions/current/jobs", ("limit", "offset"), ok),
                                    ("/api/auth/events", ("limit",), ok[:2])):
             for query in valid:
                 with self.subTest(path=path, query=query):
@@ -306,5 +309,6 @@ class LimitsTest(ApiTestCase):
                 with self.subTest(path=path, name=name, value="(no '=')"):
                     self.assertError(api("GET", "%s?%s" % (path, name), token=u.token), 400,
                                      "validation_error", field=name)
-        self.assertError(api("GET", "/api/sessions?offset=1000001", token=u.token), 400,
-                         "validation_error", field="offset")
+        for path in ("/api/sessions", "/api/auth/tokens", "/api/sessions/current/jobs"):
+            self.assertError(api("GET", path + "?offset=1000001", token=u.token), 400,
+                             "validation_error", field="offset")

@@ -36,12 +36,18 @@ class PatchMeTest(ApiTestCase):
         self.assertEqual(body["message"], "User updated")
         return body["user"]
 
-    def test_change_username_needs_no_password(self):
+    def test_change_username_needs_the_password(self):
         u = new_user()
         before = self.assertOk(api("GET", "/api/auth/me", token=u.token))["user"]
         time.sleep(1.1)         # timestamps may have one-second resolution
         new = unique("Renamed")
-        user = self.assertUpdated(self.patch(u, {"username": new}))
+        # A name change answers "taken" or not: with a stolen token alone, that is no oracle.
+        self.assertError(self.patch(u, {"username": new}), 400, "validation_error",
+                         field="current_password")
+        self.assertError(self.patch(u, {"username": new, "current_password": "wrong password"}),
+                         403, "invalid_password", BAD_PASSWORD)
+        user = self.assertUpdated(self.patch(u, {"username": new,
+                                                 "current_password": u.password}))
         self.assertEqual(user["username"], new)
         self.assertEqual(user["created_at"], before["created_at"])
         self.assertGreater(parse_ts(user["updated_at"]), parse_ts(before["updated_at"]))
@@ -54,19 +60,22 @@ class PatchMeTest(ApiTestCase):
 
     def test_change_only_the_case_of_ones_own_username(self):
         u = new_user("case")
-        user = self.assertUpdated(self.patch(u, {"username": u.username.upper()}))
+        user = self.assertUpdated(self.patch(u, {"username": u.username.upper(),
+                                                 "current_password": u.password}))
         self.assertEqual(user["username"], u.username.upper())
 
     def test_username_taken_or_invalid(self):
         u, other = new_user(), new_user()
         for name in (other.username, other.username.upper()):
             with self.subTest(username=name):
-                self.assertError(self.patch(u, {"username": name}), 409, "username_taken",
-                                 "Username already exists")
+                self.assertError(self.patch(u, {"username": name,
+                                                "current_password": u.password}),
+                                 409, "username_taken", "Username already exists")
         for name in ("ab", "x" * 51, "with space", 17, ""):
             with self.subTest(username=name):
-                self.assertError(self.patch(u, {"username": name}), 400, "validation_error",
-                                 field="username")
+                self.assertError(self.patch(u, {"username": name,
+                                                "current_password": u.password}),
+                                 400, "validation_error", field="username")
         me = self.assertOk(api("GET", "/api/auth/me", token=u.token))["user"]
         self.assertEqual(me["username"], u.username)
 

@@ -3,6 +3,7 @@ keeps the data, and refuses what it cannot handle. Each test uses a database of 
 stack's cluster.
 """
 import os
+import re
 import subprocess
 
 from tests.e2e.api_test_case import ApiTestCase
@@ -14,6 +15,15 @@ from tests.kit.suite_stack import stack
 V1_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v1.sql")
 V2_SCHEMA = os.path.join(REPO, "tests", "schema", "modforge-v2.sql")
 CURRENT = 3
+
+
+def current_version():
+    """The schema version of this tree: the one sql/modforge.sql records."""
+    with open(os.path.join(REPO, "sql", "modforge.sql")) as f:
+        return int(re.search(r"VALUES \('', (\d+), FALSE\)", f.read()).group(1))
+
+
+CURRENT = current_version()
 
 # A little of everything a version-1 database holds.
 V1_DATA = """
@@ -27,7 +37,13 @@ INSERT INTO jobs (user_id, session_id, job_id, status, progress, prompt, logs, c
                   updated_at, task, image_count, images_ready, selected_image, image_variant,
                   attempts, claim)
   VALUES (1, 1, '0f8fad5b-d9cb-469f-a165-70867728950e', 'completed', 100, 'a sword', '[]',
-          now(), now(), 'generate', 4, 4, 0, 0, 1, 1);
+          now(), now(), 'generate', 4, 4, 0, 0, 1, 1),
+         (1, 1, '1f8fad5b-d9cb-469f-a165-70867728950e', 'queued', 0, 'a bow', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 0, 0),
+         (1, 1, '2f8fad5b-d9cb-469f-a165-70867728950e', 'queued', 0, 'an axe', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 0, 0),
+         (1, 1, '3f8fad5b-d9cb-469f-a165-70867728950e', 'generating', 40, 'a hoe', '[]',
+          now(), now(), 'generate', 4, 0, 0, 0, 1, 1);
 INSERT INTO auth_events (user_id, "time", kind) VALUES (1, now(), 'register');
 """
 
@@ -83,7 +99,11 @@ class MigrationTest(ApiTestCase):
             self.assertEqual(psql(self.db, "SELECT scope, key, events FROM login_throttles"),
                              "account|user:1|2")
         # A job from before claim folders keeps its files in the job's folder (claim 0).
-        self.assertEqual(psql(self.db, "SELECT files_claim FROM jobs"), "0")
+        self.assertEqual(psql(self.db, "SELECT DISTINCT files_claim FROM jobs"), "0")
+        # The jobs still to be done have their user's place in the fair queue, or no worker
+        # would ever take them.
+        self.assertEqual(psql(self.db, "SELECT user_id, queued, running FROM user_queues"),
+                         "1|2|1")
         # The new tables and column are there and work; accounts made before are unverified.
         psql(self.db, "INSERT INTO login_throttles (scope, key, events, first_event_at, "
                       "last_event_at) VALUES ('forgot', 'user:1', 1, now(), now())")

@@ -116,6 +116,28 @@ class ShowSessionTest(ApiTestCase):
         self.assertEqual((body["session"]["id"], body["session"]["name"]), (sid, "shown"))
         self.assertEqual(body["jobs"], [])
 
+    def test_jobs_are_paged_oldest_first(self):
+        u = new_user()
+        # Finished jobs straight in the table: what is paged is the list, not the work.
+        psql("INSERT INTO jobs (user_id, session_id, job_id, status, progress, prompt, logs, "
+             "created_at, updated_at, task, image_count, images_ready, selected_image, "
+             "image_variant, attempts, claim) SELECT %d, %d, gen_random_uuid()::text, 'failed', "
+             "0, 'job ' || i, '[]', now() - (10 - i) * interval '1 minute', now(), 'generate', "
+             "4, 0, 0, 0, 0, 0 FROM generate_series(1, 7) AS i" % (u.id, u.session_id))
+        for path in ("/api/sessions/%d" % u.session_id, "/api/sessions/current/jobs"):
+            with self.subTest(path=path):
+                def page(query):
+                    body = self.assertOk(api("GET", path + query, token=u.token))
+                    self.assertShape(body, DETAIL_SHAPE)
+                    return [j["prompt"] for j in body["jobs"]]
+
+                everything = ["job %d" % i for i in range(1, 8)]
+                self.assertEqual(page(""), everything)
+                self.assertEqual(page("?limit=3"), everything[:3])
+                self.assertEqual(page("?limit=3&offset=3"), everything[3:6])
+                self.assertEqual(page("?offset=6"), everything[6:])
+                self.assertEqual(page("?offset=7"), [])
+
     def test_current_jobs(self):
         u = new_user()
         body = self.assertOk(api("GET", "/api/sessions/current/jobs", token=u.token))

@@ -42,6 +42,30 @@ class ListTokensTest(ApiTestCase):
             self.assertNotIn(t, r.text)
             self.assertNotIn(sha256_hex(t), r.text)
 
+    def test_pages_most_recently_used_first(self):
+        u = new_user()
+        for _ in range(4):
+            u.login()
+        # Five tokens, each used a second after the one before, in the order they were made;
+        # the caller's own is used again by the listing itself, and so comes first.
+        mine = token_id(u.token)
+        others = sorted(t["id"] for t in tokens(u) if t["id"] != mine)
+        for i, tid in enumerate([mine] + others):
+            psql("UPDATE session_tokens SET last_used_at = now() - interval '%d seconds' "
+                 "WHERE id = %d" % (100 - i, tid))
+        full = [t["id"] for t in tokens(u)]
+        self.assertEqual(full, [mine] + others[::-1])
+
+        def page(query):
+            r = api("GET", "/api/auth/tokens?" + query, token=u.token)
+            return [t["id"] for t in self.assertOk(r)["tokens"]]
+
+        self.assertEqual(page("limit=2"), full[:2])
+        self.assertEqual(page("limit=2&offset=2"), full[2:4])
+        self.assertEqual(page("offset=4"), full[4:])
+        self.assertEqual(page("offset=5"), [])
+        self.assertEqual(page("limit=100"), full)
+
     def test_only_ones_own_tokens(self):
         u, other = new_user(), new_user()
         ids = {t["id"] for t in tokens(u)}

@@ -9,31 +9,14 @@ import time
 
 import jsonschema
 
-from tests.e2e.api_test_case import ApiTestCase
+from tests.e2e.own_workers import DECISIONS, OwnWorkersTestCase, analyser, worker_env
 from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
 from tests.kit.stack import REPO
 from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS, psql, stack
 from tests.kit.waits import wait_until
 
-# What an external analyser prints (the aiDecisions JSON).
-DECISIONS = {"itemName": "Test Blade", "modName": "Test Blade Mod", "modId": "test_blade",
-             "description": "A blade made by the tests.", "kind": "sword",
-             "colours": ["#3366ff", "#ffffff"]}
-
-
 # What the owner of a job reads when the external analyser fails, whatever the cause.
 ANALYSER_FAILED = "The analyser could not handle this prompt; please try again later."
-
-
-def analyser(seconds, exit_code=0):
-    """An analyser command: one process (so that it dies with a killed worker) that reads the
-    prompt, takes `seconds`, then prints DECISIONS, or complains and exits with exit_code."""
-    if exit_code:
-        end = "sys.stderr.write('analyser broke\\n'); sys.exit(%d)" % exit_code
-    else:
-        end = "sys.stdout.write(%s)" % json.dumps(json.dumps(DECISIONS))
-    code = "import sys, time; sys.stdin.read(); time.sleep(%s); %s" % (seconds, end)
-    return "exec /usr/bin/python3 -c " + shlex.quote(code)
 
 
 def analysers_running():
@@ -49,11 +32,6 @@ def analysers_running():
     return pids
 
 
-def worker_env(command, timeout):
-    return {"MODFORGE_JOBS_ANALYSER_COMMAND": command,
-            "MODFORGE_JOBS_ANALYSER_TIMEOUT": str(timeout)}
-
-
 def started_by(job):
     """The pids of the workers that claimed the job, from the workers' log lines
     ("modforge-worker[PID] info: job JOB_ID: generate (attempt N)"): the job's own log, which its
@@ -67,20 +45,7 @@ def started_by(job):
                                     r"\(attempt \d+\)$" % re.escape(job["job_id"]), line)] if m]
 
 
-class WorkersTest(ApiTestCase):
-
-    def setUp(self):
-        # Jobs that earlier tests left in the queue would go to this test's workers (and to its
-        # analyser): the stack's workers finish them first.
-        self.assertTrue(wait_until(lambda: psql("SELECT count(*) FROM jobs WHERE status IN "
-                                                "('queued', 'running')") == "0", 60, 0.1),
-                        "earlier tests' jobs are still queued or running")
-        stack().workers_stop()
-
-    def tearDown(self):
-        for role in stack().worker_roles():
-            stack().stop_role(role, signal.SIGKILL)
-        stack().workers_start()
+class WorkersTest(OwnWorkersTestCase):
 
     def wait_status(self, user, job_id, status, timeout=10):
         self.assertTrue(wait_until(lambda: job_status(user, job_id)["status"] == status,
@@ -140,6 +105,7 @@ class WorkersTest(ApiTestCase):
         # As if three workers had died on it in turn: running (status and progress as a claim
         # writes them), its lease long gone.
         psql("UPDATE jobs SET status = 'analyzing', progress = 10, attempts = 3, claim = 3, "
+             "started_at = now() - interval '3 minutes', "
              "lease_expires_at = now() - interval '1 minute' WHERE job_id = '%s'" % jid)
         stack().workers_start()
         j = wait_for_job(u, jid, timeout=POLL_SECONDS + 10)

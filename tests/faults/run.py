@@ -13,7 +13,7 @@ from tests.faults import faultlib
 from tests.kit import runner
 
 # Gentle first; what stops PostgreSQL, the workers or the handlers later; the handler kills last.
-ORDER = ("test_races", "test_slow_clients", "test_full_disk", "test_worker_stages",
+ORDER = ("test_races", "test_slow_clients", "test_abuse", "test_full_disk", "test_worker_stages",
          "test_durability", "test_database_restart", "test_database_hang", "test_reload",
          "test_soak", "test_handler_crashes")
 

@@ -1,5 +1,6 @@
 // Fuzzes client_address with a client-written X-Forwarded-For behind a trusted proxy: the answer
-// is REMOTE_ADDR or one whole address from the header that is not a trusted proxy.
+// is REMOTE_ADDR or one whole address from the header that is not a trusted proxy; and the key
+// that address is counted under (address_key): itself for IPv4, a /64 for IPv6.
 #include <arpa/inet.h>
 
 #include <cstdint>
@@ -34,6 +35,16 @@ extern "C" int LLVMFuzzerTestOneInput (const std::uint8_t* data, std::size_t siz
           "the client is REMOTE_ADDR or an untrusted address from the header");
   expect (client_address ("192.0.2.1", forwarded_for, trusted) == "192.0.2.1",
           "X-Forwarded-For is ignored from an untrusted peer");
+
+  const std::string key (address_key (client));
+  bool ipv6_key (key.size () > 3 && key.compare (key.size () - 3, 3, "/64") == 0);
+  bool ipv4_key (is_address (key) && key.find (':') == std::string::npos);
+  expect (key == client || ipv6_key || (ipv4_key && is_address (client)),
+          "an address counts as itself, as its IPv4 form, or by its /64");
+  expect (address_key (key.substr (0, key.find ('/'))) == key || key == client,
+          "every address of a /64 has the /64's key");
+  expect (address_key (forwarded_for) == forwarded_for || is_address (forwarded_for),
+          "text that is no address is its own key");
 
   // The same text as a configured list: checking it must not crash either.
   std::string bad;

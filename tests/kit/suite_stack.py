@@ -18,11 +18,18 @@ TEST_ENV = {
     "MODFORGE_SECURITY_LAST_USED_INTERVAL": str(LAST_USED_INTERVAL),
     "MODFORGE_JOBS_LEASE_SECONDS": str(LEASE_SECONDS),
     "MODFORGE_JOBS_POLL_SECONDS": str(POLL_SECONDS),
-    # The suites log in wrongly on purpose, all from 127.0.0.1: the brute-force limits are
-    # tested on a stack of their own (tests/e2e/test_throttle.py).
-    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "1000",
+    # The suites log in wrongly on purpose, all from 127.0.0.1, and make many jobs, sessions
+    # and tokens for one user: the brute-force limits and the quotas are tested on stacks of
+    # their own (tests/e2e/test_throttle.py, test_quotas.py).
+    "MODFORGE_THROTTLE_PAIR_FAILURES": "1000",
+    "MODFORGE_THROTTLE_ACCOUNT_FAILURES": "100000",
     "MODFORGE_THROTTLE_ADDRESS_FAILURES": "100000",
     "MODFORGE_THROTTLE_REGISTRATIONS_PER_ADDRESS": "100000",
+    "MODFORGE_THROTTLE_CONFLICTS_PER_ADDRESS": "100000",
+    "MODFORGE_QUOTAS_JOBS_IN_FLIGHT": "100000",
+    "MODFORGE_QUOTAS_JOBS_PER_DAY": "1000000",
+    "MODFORGE_QUOTAS_SESSIONS": "1000000",
+    "MODFORGE_QUOTAS_TOKENS": "1000000",
     "MODFORGE_THROTTLE_FORGOT_PER_ACCOUNT": "1000",
     "MODFORGE_THROTTLE_FORGOT_PER_ADDRESS": "100000",
     "MODFORGE_THROTTLE_RESEND_PER_ACCOUNT": "1000",

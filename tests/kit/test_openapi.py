@@ -29,7 +29,8 @@ def job(**changes):
          "selected_image": 0,
          "result": {"download_url": "/downloads/" + ZIP_NAME, "filename": ZIP_NAME,
                     "size": 3989},
-         "logs": [{"time": T, "message": "Queued"}], "error": None}
+         "logs": [{"time": T, "message": "Queued"}], "error": None,
+         "started_at": "2026-11-30T19:52:12.345Z", "finished_at": "2026-11-30T19:52:14.002Z"}
     j.update(changes)
     return {"success": True, "job": j}
 
@@ -130,9 +131,13 @@ class ContractTest(unittest.TestCase):
         self.refused("GET", "/api/status/" + JOB_ID, 200, JSON,
                      body(job(images=[], selected_image=0, status="queued", progress=0)),
                      "job.selected_image")
+        self.refused("GET", "/api/status/" + JOB_ID, 200, JSON,
+                     body(job(status="generating", progress=40, result=None, finished_at=None,
+                              started_at=None)), "job.started_at")
         self.allowed("GET", "/api/status/" + JOB_ID, 200, JSON,
                      body(job(status="queued", progress=0, aiDecisions=None, images=[],
-                              selected_image=None, result=None)))
+                              selected_image=None, result=None, started_at=None,
+                              finished_at=None)))
 
     def test_body_that_is_not_json(self):
         for data in (b"", b"{", b'{"success": NaN}', b'{"success": true, "success": true}',
@@ -279,9 +284,10 @@ class DescriptionMatchesCodeTest(unittest.TestCase):
 
     def test_every_error_code_is_described(self):
         # The protocol's refusals (http_error with a status), the services' (domain_error with
-        # a kind, or a throttle's code).
+        # a kind, or a throttle's or a quota's code).
         code = set(re.findall(r'(?:http_error (?:[a-z_]+ )?\(\d+, |domain_error (?:[a-z_]+ )?'
-                              r'\(error_kind::[a-z_]+, |throttled \()"([a-z_]+)"',
+                              r'\(error_kind::[a-z_]+, |(?:throttled|quota_exceeded) \()'
+                              r'"([a-z_]+)"',
                               self.sources("src/*/*.cpp")))
         nginx = set(re.findall(r'"code":"([a-z_]+)"',
                                self.sources("conf/nginx/modforge-locations.conf")))

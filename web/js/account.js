@@ -11,6 +11,7 @@ const EVENT_TEXT = {
   username_changed: "Username changed",
   password_reset_requested: "Password reset link mailed", password_reset: "Password reset by mail",
   email_verified: "Email address verified",
+  password_check_failed: "Wrong password given to confirm a change",
 };
 
 export function initAccount() {
@@ -39,7 +40,7 @@ export function initAccount() {
 export async function loadAccount() {
   showError("tokens-error", "");
   const [tokens, events] = await Promise.all([
-    json("GET", "/api/auth/tokens"),
+    json("GET", "/api/auth/tokens?limit=100"),
     json("GET", "/api/auth/events?limit=50"),
   ]);
   renderTokens(tokens.tokens);

@@ -82,8 +82,11 @@ export async function blob(path) {
 // What a 429 is about, by its code; the wait itself comes from Retry-After (the API's own
 // sentence says it in seconds, which reads badly for 900 of them).
 const THROTTLED = {
-  too_many_attempts: "Too many failed logins for this account or from this address.",
+  too_many_attempts: "Too many wrong passwords for this account from this address.",
   too_many_registrations: "Too many accounts were created from this address.",
+  too_many_conflicts: "Too many names or addresses that are taken were tried from this address.",
+  too_many_jobs: "You have as many jobs waiting or running as you may at once.",
+  daily_job_limit: "You have made as many jobs today as you may.",
   too_many_mail_requests: "Too many mails were asked for.",
   rate_limited: "Too many requests.",
 };

@@ -42,6 +42,17 @@ function forgetCards() {
   $("job-list").replaceChildren();
 }
 
+// A session with all its jobs: the API gives them a page of at most 100 at a time.
+async function wholeSession(id) {
+  const PAGE = 100;
+  const data = await json("GET", `/api/sessions/${id}?limit=${PAGE}`);
+  for (let page = data.jobs; page.length === PAGE;) {
+    page = (await json("GET", `/api/sessions/${id}?limit=${PAGE}&offset=${data.jobs.length}`)).jobs;
+    data.jobs.push(...page);
+  }
+  return data;
+}
+
 // Shows a session (or nothing, for null) and starts polling its unfinished jobs.
 export async function showSession(next) {
   generation += 1;
@@ -55,7 +66,7 @@ export async function showSession(next) {
   $("no-jobs").hidden = true;
   let data;
   try {
-    data = await json("GET", `/api/sessions/${next.id}`);
+    data = await wholeSession(next.id);
   } catch (error) {
     if (mine === generation) announce(describe(error));
     return;

@@ -54,6 +54,7 @@ class error_mapping_test: public CppUnit::TestFixture
   CPPUNIT_TEST (code_and_message_pass_unchanged);
   CPPUNIT_TEST (a_refused_token_is_challenged_and_not_valid);
   CPPUNIT_TEST (throttled_says_its_own_wait);
+  CPPUNIT_TEST (a_quota_says_its_wait_only_when_it_frees_by_itself);
   CPPUNIT_TEST (unavailable_says_retry_after_2);
   CPPUNIT_TEST (other_kinds_carry_no_header);
   CPPUNIT_TEST (missing_token_and_invalid_credentials);
@@ -70,6 +71,7 @@ public:
     CPPUNIT_ASSERT_EQUAL (404, http_status (error_kind::not_found));
     CPPUNIT_ASSERT_EQUAL (409, http_status (error_kind::conflict));
     CPPUNIT_ASSERT_EQUAL (429, http_status (error_kind::throttled));
+    CPPUNIT_ASSERT_EQUAL (429, http_status (error_kind::quota_exceeded));
     CPPUNIT_ASSERT_EQUAL (503, http_status (error_kind::unavailable));
   }
 
@@ -113,6 +115,24 @@ public:
     CPPUNIT_ASSERT_EQUAL (std::size_t (1), e.headers.size ());
     CPPUNIT_ASSERT_EQUAL (std::string ("37"), *header (e, "Retry-After"));
     CPPUNIT_ASSERT (!e.token_refused);
+  }
+
+  void a_quota_says_its_wait_only_when_it_frees_by_itself ()
+  {
+    domain_error d (quota_exceeded ("daily_job_limit", "200 jobs a day", 3600));
+    CPPUNIT_ASSERT_EQUAL (std::string ("200 jobs a day; try again in 3600 seconds"),
+                          std::string (d.what ()));
+    http_error e (to_http_error (d));
+    CPPUNIT_ASSERT_EQUAL (429, e.status);
+    CPPUNIT_ASSERT_EQUAL (std::string ("daily_job_limit"), e.code);
+    CPPUNIT_ASSERT_EQUAL (std::size_t (1), e.headers.size ());
+    CPPUNIT_ASSERT_EQUAL (std::string ("3600"), *header (e, "Retry-After"));
+
+    domain_error s (quota_exceeded ("session_limit", "1000 sessions; delete one first", 0));
+    CPPUNIT_ASSERT_EQUAL (std::string ("1000 sessions; delete one first"), std::string (s.what ()));
+    http_error f (to_http_error (s));
+    CPPUNIT_ASSERT_EQUAL (429, f.status);
+    CPPUNIT_ASSERT (f.headers.empty ());
   }
 
   void unavailable_says_retry_after_2 ()

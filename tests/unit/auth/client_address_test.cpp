@@ -12,6 +12,7 @@ class client_address_test: public CppUnit::TestFixture
   CPPUNIT_TEST (trusted_chain_is_walked_from_the_right);
   CPPUNIT_TEST (ranges_and_ipv6);
   CPPUNIT_TEST (bad_lists_are_found);
+  CPPUNIT_TEST (ipv6_addresses_are_counted_by_their_64);
   CPPUNIT_TEST_SUITE_END ();
 
 public:
@@ -64,6 +65,23 @@ public:
       CPPUNIT_ASSERT_MESSAGE (b, !valid_proxy_list ({"::1", b}, bad));
       CPPUNIT_ASSERT_EQUAL (std::string (b), bad);
     }
+  }
+
+  // One client usually holds a whole /64: every address in it is one key, and the next /64 is
+  // another. IPv4 is counted address by address, however it is written.
+  void ipv6_addresses_are_counted_by_their_64 ()
+  {
+    CPPUNIT_ASSERT_EQUAL (std::string ("2001:db8:1:2::/64"), address_key ("2001:db8:1:2::1"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("2001:db8:1:2::/64"),
+                          address_key ("2001:0db8:0001:0002:ffff:eeee:dddd:cccc"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("2001:db8:1:3::/64"), address_key ("2001:db8:1:3::1"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("::/64"), address_key ("::1"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("203.0.113.7"), address_key ("203.0.113.7"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("203.0.113.7"), address_key ("::ffff:203.0.113.7"));
+    CPPUNIT_ASSERT_EQUAL (std::string ("203.0.113.8"), address_key ("203.0.113.8"));
+    // Not an address (no REMOTE_ADDR, a test's oddity): kept, so that it still counts alone.
+    CPPUNIT_ASSERT_EQUAL (std::string (""), address_key (""));
+    CPPUNIT_ASSERT_EQUAL (std::string ("unix:"), address_key ("unix:"));
   }
 };
 

@@ -18,15 +18,17 @@ namespace modforge_test
       "database.round_trip_timeout", "http.max_body_bytes", "http.public_url",
       "security.bcrypt_cost", "security.password_min_length", "security.last_used_interval",
       "security.trusted_proxies", "security.password_quality", "security.token_idle_timeout",
-      "security.token_max_age", "security.require_verified_email",
+      "security.token_max_age", "security.event_retention", "security.require_verified_email",
       "security.reset_token_lifetime", "security.verification_token_lifetime",
-      "throttle.account_failures", "throttle.address_failures",
+      "throttle.pair_failures", "throttle.account_failures", "throttle.address_failures",
       "throttle.window", "throttle.base_delay", "throttle.max_delay",
-      "throttle.registrations_per_address", "throttle.registration_window",
+      "throttle.known_address_age", "throttle.registrations_per_address",
+      "throttle.registration_window", "throttle.conflicts_per_address", "throttle.conflict_window",
       "throttle.forgot_per_account", "throttle.forgot_per_address", "throttle.resend_per_account",
       "throttle.mail_window", "files.data_dir",
       "jobs.image_count", "jobs.lease_seconds", "jobs.max_attempts", "jobs.poll_seconds",
-      "jobs.analyser_command", "jobs.analyser_timeout", "mail.relay", "mail.from",
+      "jobs.analyser_command", "jobs.analyser_timeout", "quotas.jobs_in_flight",
+      "quotas.jobs_per_day", "quotas.sessions", "quotas.tokens", "mail.relay", "mail.from",
       "mail.from_name", "mail.starttls", "mail.username", "mail.password_file",
       "mail.connect_timeout", "mail.timeout", "mail.retry_delay", "mail.retry_max_delay",
       "mail.give_up_after", "mail.lease_seconds", "mail.poll_seconds", "metrics.directory"};
@@ -61,17 +63,22 @@ namespace modforge_test
       << "security.password_quality=" << c.security.password_quality << "\n"
       << "security.token_idle_timeout=" << c.security.token_idle_timeout_seconds << "\n"
       << "security.token_max_age=" << c.security.token_max_age_seconds << "\n"
+      << "security.event_retention=" << c.security.event_retention_seconds << "\n"
       << "security.require_verified_email=" << c.security.require_verified_email << "\n"
       << "security.reset_token_lifetime=" << c.security.reset_token_lifetime_seconds << "\n"
       << "security.verification_token_lifetime="
       << c.security.verification_token_lifetime_seconds << "\n"
+      << "throttle.pair_failures=" << c.throttle.pair_failures << "\n"
       << "throttle.account_failures=" << c.throttle.account_failures << "\n"
       << "throttle.address_failures=" << c.throttle.address_failures << "\n"
       << "throttle.window=" << c.throttle.window_seconds << "\n"
       << "throttle.base_delay=" << c.throttle.base_delay_seconds << "\n"
       << "throttle.max_delay=" << c.throttle.max_delay_seconds << "\n"
+      << "throttle.known_address_age=" << c.throttle.known_address_seconds << "\n"
       << "throttle.registrations_per_address=" << c.throttle.registrations_per_address << "\n"
       << "throttle.registration_window=" << c.throttle.registration_window_seconds << "\n"
+      << "throttle.conflicts_per_address=" << c.throttle.conflicts_per_address << "\n"
+      << "throttle.conflict_window=" << c.throttle.conflict_window_seconds << "\n"
       << "throttle.forgot_per_account=" << c.throttle.forgot_per_account << "\n"
       << "throttle.forgot_per_address=" << c.throttle.forgot_per_address << "\n"
       << "throttle.resend_per_account=" << c.throttle.resend_per_account << "\n"
@@ -83,6 +90,10 @@ namespace modforge_test
       << "jobs.poll_seconds=" << c.jobs.poll_seconds << "\n"
       << "jobs.analyser_command=" << c.jobs.analyser_command << "\n"
       << "jobs.analyser_timeout=" << c.jobs.analyser_timeout_seconds << "\n"
+      << "quotas.jobs_in_flight=" << c.quotas.jobs_in_flight << "\n"
+      << "quotas.jobs_per_day=" << c.quotas.jobs_per_day << "\n"
+      << "quotas.sessions=" << c.quotas.sessions << "\n"
+      << "quotas.tokens=" << c.quotas.tokens << "\n"
       << "mail.relay=" << c.mail.relay << "\n"
       << "mail.from=" << c.mail.from << "\n"
       << "mail.from_name=" << c.mail.from_name << "\n"

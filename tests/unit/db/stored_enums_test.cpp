@@ -93,7 +93,8 @@ public:
                              {auth_event_kind::password_reset_requested,
                               "password_reset_requested"},
                              {auth_event_kind::password_reset, "password_reset"},
-                             {auth_event_kind::email_verified, "email_verified"}},
+                             {auth_event_kind::email_verified, "email_verified"},
+                             {auth_event_kind::password_check_failed, "password_check_failed"}},
                             to_auth_event_kind);
   }
 
@@ -117,7 +118,7 @@ public:
   {
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_status> (6)), std::invalid_argument);
     CPPUNIT_ASSERT_THROW (to_string (static_cast<job_task> (3)), std::invalid_argument);
-    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (13)), std::invalid_argument);
+    CPPUNIT_ASSERT_THROW (to_string (static_cast<auth_event_kind> (14)), std::invalid_argument);
     CPPUNIT_ASSERT_THROW (to_string (static_cast<outbox_state> (4)), std::invalid_argument);
     CPPUNIT_ASSERT_THROW (to_string (static_cast<email_token_purpose> (2)),
                           std::invalid_argument);
