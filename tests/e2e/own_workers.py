@@ -36,9 +36,9 @@ class OwnWorkersTestCase(ApiTestCase):
     def setUp(self):
         # Jobs that earlier tests left in the queue would go to this test's workers (and to its
         # analyser): the stack's workers finish them first.
-        self.assertTrue(wait_until(lambda: psql("SELECT count(*) FROM jobs WHERE status IN "
-                                                "('queued', 'running')") == "0", 60, 0.1),
-                        "earlier tests' jobs are still queued or running")
+        self.assertTrue(wait_until(lambda: psql("SELECT count(*) FROM jobs WHERE status NOT IN "
+                                                "('completed', 'failed')") == "0", 60, 0.1),
+                        "earlier tests' jobs are still queued or at work")
         stack().workers_stop()
 
     def tearDown(self):
