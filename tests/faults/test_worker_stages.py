@@ -4,8 +4,9 @@ none is stuck, none runs twice to completion, and no partial zip is ever offered
 
 The stages of the built-in generator last milliseconds. To land in one, the worker is
 SIGSTOPped in a loop while a long-lived psql reads its job's status; when the status is the
-stage wanted, the signal is sent to the stopped worker (else it continues). A dead worker writes
-nothing more, so the row's status after the kill is where it died, and it is checked."""
+stage wanted (read once no statement of the worker is still at work in PostgreSQL), the signal
+is sent to the stopped worker (else it continues). A dead worker writes nothing more, so the
+row's status after the kill is where it died, and it is checked."""
 import io
 import os
 import signal
@@ -16,6 +17,7 @@ import zipfile
 from tests.faults import faultlib as F
 from tests.kit.api import generate, job_row, job_status, new_user, wait_for_job
 from tests.kit.suite_stack import LEASE_SECONDS, POLL_SECONDS
+from tests.kit.waits import wait_until
 
 STAGES = ("analyzing", "generating", "packaging")
 TRIES = 30                # jobs tried per stage before giving up on landing in it
@@ -51,6 +53,11 @@ class WorkerStageTest(unittest.TestCase):
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
                 os.kill(w.pid, signal.SIGSTOP)
+                # A COMMIT the worker sent just before it stopped may still be applied; what
+                # the row says counts once no statement of it runs at the server.
+                if not wait_until(self.no_statement_running, 1, 0.001):
+                    os.kill(w.pid, signal.SIGCONT)
+                    continue
                 status = self.db.query("SELECT status FROM jobs WHERE job_id = '%s'" % jid)
                 if status == stage:
                     os.kill(w.pid, sig)
@@ -63,6 +70,12 @@ class WorkerStageTest(unittest.TestCase):
                 time.sleep(0.0002)
             s.stop_role(VICTIM)
         self.fail("never caught a job in %s in %d tries" % (stage, TRIES))
+
+    def no_statement_running(self):
+        """True if no modforge program has a statement at work in PostgreSQL (the other
+        workers are stopped and nobody else sends requests, so that is the victim's)."""
+        return self.db.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                             "AND application_name = 'modforge'") == "0"
 
     def assert_nothing_offered(self, jid):
         """While the job is not completed: no result, and no zip of it downloads."""
