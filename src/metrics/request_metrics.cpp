@@ -51,7 +51,8 @@ namespace modforge
       {"too_many_conflicts", "taken_answers"},
       {"too_many_jobs", "jobs_in_flight"},
       {"daily_job_limit", "jobs_per_day"},
-      {"session_limit", "sessions"}};
+      {"session_limit", "sessions"},
+      {"too_many_mail_requests", "mail"}};
     return l;
   }
 

@@ -576,10 +576,14 @@ class MailLimitTest(ThrottleCase):
     def test_verification_mails_asked_again_per_account(self):
         name, password = make_user(address())
         token = self.assertOk(login(name, password, address()))["session"]["token"]
+        before = parse(api("GET", "/metrics").text)
         for _ in range(RESEND_PER_ACCOUNT):
             self.assertEqual(api("POST", "/api/auth/email/resend", token=token).status, 202)
         self.assertThrottled(api("POST", "/api/auth/email/resend", token=token),
                              "too_many_mail_requests")
+        after = parse(api("GET", "/metrics").text)
+        self.assertEqual(after.value("modforge_throttled_total", limit="mail") -
+                         (before.value("modforge_throttled_total", limit="mail") or 0), 1)
         # The registration's mail and the three asked for.
         self.assertEqual(len(queued_mail(user_id(name), "Confirm")), 1 + RESEND_PER_ACCOUNT)
 
