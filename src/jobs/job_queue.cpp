@@ -88,6 +88,10 @@ namespace modforge
                                std::to_string (j->attempts) + ")");
         job_store::update (*j);
         queue_store::job_claimed (pick.user_id, now, !pick.expired);
+        // While this transaction held the user's queue row, another worker's claim skipped
+        // it and may have found nothing: wake the idle workers (at commit) to look again, so
+        // one user's queued jobs never wait for a poll while a worker is free.
+        job_store::notify_queued ();
 
         out.id = j->id;
         out.job_id = j->job_id;
