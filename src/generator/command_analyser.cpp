@@ -7,9 +7,9 @@
 
 #include <rapidjson/writer.h>
 
+#include "../common/json_writer.hpp"
 #include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
-#include "../http/json.hpp"
 #include "child_process.hpp"
 #include "prompt_words.hpp"
 

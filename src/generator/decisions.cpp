@@ -8,9 +8,9 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/writer.h>
 
+#include "../common/json_writer.hpp"
 #include "../common/text_rules.hpp"
 #include "../common/utf8.hpp"
-#include "../http/json.hpp"
 #include "abilities.hpp"
 #include "materials.hpp"
 #include "recipes.hpp"

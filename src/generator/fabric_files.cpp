@@ -3,7 +3,7 @@
 
 #include <rapidjson/prettywriter.h>
 
-#include "../http/json.hpp"
+#include "../common/json_writer.hpp"
 #include "abilities.hpp"
 #include "gradle_wrapper.hpp"
 #include "java_source.hpp"

@@ -3,7 +3,7 @@
 
 #include <rapidjson/prettywriter.h>
 
-#include "../http/json.hpp"
+#include "../common/json_writer.hpp"
 #include "abilities.hpp"
 #include "materials.hpp"
 #include "tiers.hpp"

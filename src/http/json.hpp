@@ -1,13 +1,13 @@
-// JSON in and out through RapidJSON: bounded parsing of request bodies, typed field access that
-// answers 400 on a wrong type, and a writer that writes straight into a response body.
+// JSON of requests through RapidJSON: bounded parsing of request bodies and typed field access
+// that answers 400 on a wrong type (the writer is common/json_writer.hpp's).
 #pragma once
 
 #include <cstdint>
 #include <string>
 
 #include <rapidjson/document.h>
-#include <rapidjson/writer.h>
 
+#include "../common/json_writer.hpp"
 #include "limits.hpp"
 
 namespace modforge
@@ -35,48 +35,4 @@ namespace modforge
   // the range otherwise.
   bool optional_integer (const rapidjson::Value& object, const char* name, std::int64_t& out,
                          std::int64_t min, std::int64_t max);
-
-  // A std::string as a RapidJSON output stream, so that the writer appends to a response body.
-  struct string_output
-  {
-    typedef char Ch;
-    std::string& out;
-    void Put (char c) {out.push_back (c);}
-    void Flush () {}
-  };
-
-  class json_writer
-  {
-  public:
-    explicit json_writer (std::string& out): stream_ {out}, writer_ (stream_) {}
-
-    json_writer& begin_object () {writer_.StartObject (); return *this;}
-    json_writer& end_object () {writer_.EndObject (); return *this;}
-    json_writer& begin_array () {writer_.StartArray (); return *this;}
-    json_writer& end_array () {writer_.EndArray (); return *this;}
-
-    json_writer& key (const char* k) {writer_.Key (k); return *this;}
-    json_writer& value (const std::string& v)
-    {
-      writer_.String (v.data (), static_cast<rapidjson::SizeType> (v.size ()));
-      return *this;
-    }
-    json_writer& value (const char* v) {writer_.String (v); return *this;}
-    json_writer& value (bool v) {writer_.Bool (v); return *this;}
-    json_writer& value (int v) {writer_.Int (v); return *this;}
-    json_writer& value (std::int64_t v) {writer_.Int64 (v); return *this;}
-    json_writer& value (const rapidjson::Value& v) {v.Accept (writer_); return *this;}
-    json_writer& null () {writer_.Null (); return *this;}
-
-    // A string or null, from a pointer (nullptr is null).
-    json_writer& value_or_null (const std::string* v) {return v ? value (*v) : null ();}
-
-    // "key": value in one call.
-    template <typename T>
-    json_writer& member (const char* k, const T& v) {key (k); return value (v);}
-
-  private:
-    string_output stream_;
-    rapidjson::Writer<string_output> writer_;
-  };
 }

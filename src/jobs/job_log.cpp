@@ -4,7 +4,7 @@
 #include <rapidjson/document.h>
 
 #include "../common/clock.hpp"
-#include "../http/json.hpp"
+#include "../common/json_writer.hpp"
 
 namespace modforge
 {

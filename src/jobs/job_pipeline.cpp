@@ -5,12 +5,12 @@
 #include <unistd.h>
 
 #include "../common/clock.hpp"
+#include "../common/json_writer.hpp"
 #include "../common/log.hpp"
 #include "../generator/analyser.hpp"
 #include "../generator/decisions.hpp"
 #include "../generator/fabric_project.hpp"
 #include "../generator/texture.hpp"
-#include "../http/json.hpp"
 #include "download_name.hpp"
 #include "job_log.hpp"
 #include "job_stages.hpp"
