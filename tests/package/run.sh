@@ -608,6 +608,10 @@ fi
 check "nginx stops on SIGQUIT" stop_pid "$nginx_pid" QUIT
 check "the worker stops on SIGTERM" stop_pid "$worker_pid" TERM
 check "multiwatch and the handlers stop on SIGTERM" stop_pid "$fcgi_pid" TERM
+# And what else it started (the SMTP sink), by process id.
+for pid in "${pids[@]}"; do
+    stop_pid "$pid" TERM
+done
 pids=()
 for d in "${runtime_dirs[@]}"; do
     rm -rf "$d"
