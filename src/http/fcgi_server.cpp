@@ -1,14 +1,16 @@
 // The FastCGI loop of modforge-fcgi.
 #include "fcgi_server.hpp"
 
-#include <csignal>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 
 #include <fcgiapp.h>
 
 #include "../common/log.hpp"
+#include "connection_gate.hpp"
 #include "error_response.hpp"
 #include "limits.hpp"
 
@@ -16,28 +18,10 @@ namespace modforge
 {
   namespace
   {
-    volatile std::sig_atomic_t stop_requested (0);
-
-    extern "C" void on_stop_signal (int)
+    // FCGX_Accept_r answers -errno, or -9999 when the system left no errno.
+    std::string accept_error (int code)
     {
-      stop_requested = 1;
-      // Makes libfcgi's accept() give up instead of retrying after EINTR.
-      FCGX_ShutdownPending ();
-    }
-
-    void install_stop_handlers ()
-    {
-      struct sigaction sa;
-      std::memset (&sa, 0, sizeof (sa));
-      sa.sa_handler = on_stop_signal;
-      sigemptyset (&sa.sa_mask);
-      sa.sa_flags = 0; // no SA_RESTART: a blocked accept() must return
-      for (int s: {SIGUSR1, SIGUSR2, SIGTERM, SIGINT})
-        sigaction (s, &sa, nullptr);
-      // libfcgi catches SIGPIPE with a handler that does nothing, which still interrupts a
-      // blocked accept() and so stopped an idle handler; ignored, a write to a connection nginx
-      // closed fails just the same.
-      signal (SIGPIPE, SIG_IGN);
+      return code > -4096 ? std::strerror (-code) : "libfcgi error " + std::to_string (code);
     }
 
     std::string param (FCGX_Request& r, const char* name)
@@ -127,12 +111,19 @@ namespace modforge
                       const answer_observer& observe)
   {
     FCGX_Init ();
-    install_stop_handlers ();
+    connection_gate gate (0);
 
     FCGX_Request r;
-    FCGX_InitRequest (&r, 0, FCGI_FAIL_ACCEPT_ON_INTR);
-    while (!stop_requested && FCGX_Accept_r (&r) >= 0)
+    FCGX_InitRequest (&r, 0, 0);
+    while (gate.wait ())
     {
+      int accepted (FCGX_Accept_r (&r));
+      // Another handler took the connection, or nginx gave up on it before it was read.
+      if (accepted == -EAGAIN || accepted == -EWOULDBLOCK)
+        continue;
+      if (accepted < 0)
+        throw std::runtime_error ("accepting a FastCGI connection failed: " +
+                                  accept_error (accepted));
       std::chrono::steady_clock::time_point arrived (std::chrono::steady_clock::now ());
       request rq;
       rq.request_id = param (r, "REQUEST_ID");

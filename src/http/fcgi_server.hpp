@@ -18,10 +18,12 @@ namespace modforge
 
   // Serves until multiwatch's graceful signal (SIGUSR1), the signal it passes on for a reload
   // (SIGUSR2; multiwatch then starts a new copy), or SIGTERM/SIGINT: the request in hand is
-  // finished, then the function returns. An http_error from `app` is answered as it says; any
-  // other exception is logged and answered 500. Request bodies larger than max_body_bytes are
-  // answered 413 without being read. Every log line written while a request is served names
-  // its request id.
+  // finished (a signal never interrupts one; see connection_gate), then the function returns.
+  // An http_error from `app` is answered as it says; any other exception is logged and answered
+  // 500. Request bodies larger than max_body_bytes are answered 413 without being read. Every
+  // log line written while a request is served names its request id. Throws
+  // std::runtime_error when standard input is not a listening socket, or when accepting on it
+  // fails for another reason than a connection that another handler took first.
   void serve_fastcgi (const handler& app, std::size_t max_body_bytes,
                       const answer_observer& observe = answer_observer ());
 

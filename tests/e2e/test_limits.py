@@ -4,12 +4,11 @@ and the handler's own URI and body limits when nginx is not in front (FastCGI sp
 import os
 import re
 import socket
-import struct
 import uuid
 
 from tests.e2e.api_test_case import ApiTestCase
+from tests.kit import fastcgi as kit_fastcgi
 from tests.kit.api import api, new_user, unique
-from tests.kit.http import recv_all
 from tests.kit.stack import REPO
 from tests.kit.suite_stack import psql, stack
 from tests.kit.waits import wait_until
@@ -40,40 +39,8 @@ def hold_request(path):
     return s
 
 
-# ---- a minimal FastCGI client, to reach the handlers without nginx in front ----------------
-FCGI_BEGIN_REQUEST, FCGI_END_REQUEST, FCGI_PARAMS, FCGI_STDIN, FCGI_STDOUT = 1, 3, 4, 5, 6
-
-
-def _fcgi_records(kind, content):
-    chunks = [content[i:i + 65535] for i in range(0, len(content), 65535)] + [b""]
-    return b"".join(struct.pack(">BBHHBx", 1, kind, 1, len(c), 0) + c for c in chunks)
-
-
-def _fcgi_length(n):
-    return struct.pack(">B", n) if n < 128 else struct.pack(">I", n | 0x80000000)
-
-
 def fastcgi(params, body=b""):
-    """One request straight to the handlers' socket; (status, body text)."""
-    pairs = b"".join(_fcgi_length(len(k)) + _fcgi_length(len(v)) + k.encode() + v.encode()
-                     for k, v in params.items())
-    request = (struct.pack(">BBHHBx", 1, FCGI_BEGIN_REQUEST, 1, 8, 0) + struct.pack(">HB5x", 1, 0)
-               + _fcgi_records(FCGI_PARAMS, pairs) + _fcgi_records(FCGI_STDIN, body))
-    with socket.socket(socket.AF_UNIX) as s:
-        s.settimeout(10)
-        s.connect(stack().fcgi_socket)
-        s.sendall(request)
-        data = recv_all(s)
-    out, i = b"", 0
-    while i + 8 <= len(data):
-        _, kind, _, length, padding = struct.unpack(">BBHHB", data[i:i + 7])
-        if kind == FCGI_STDOUT:
-            out += data[i + 8:i + 8 + length]
-        if kind == FCGI_END_REQUEST:
-            break
-        i += 8 + length + padding
-    head, _, text = out.decode("utf-8", "replace").partition("\r\n\r\n")
-    return int(re.match(r"Status: (\d+)", head).group(1)), text
+    return kit_fastcgi.fastcgi(stack().fcgi_socket, params, body)
 
 
 class LimitsTest(ApiTestCase):

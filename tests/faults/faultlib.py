@@ -18,10 +18,11 @@ from tests.kit.processes import child_pids
 HANDLERS = 3
 SOAK_SECONDS = 60.0   # run.py --soak sets it
 WORKERS = 2
-# The x86_64 system calls a FastCGI handler waits in between requests: libfcgi's accept()
-# (accept/accept4), maybe behind its lock (fcntl F_SETLKW). Not select/poll: right after accept()
-# libfcgi select()s on the new connection, and libpq polls its socket, both with a request in hand.
-IDLE_SYSCALLS = {43, 288, 72}
+# The x86_64 system call a FastCGI handler waits in between requests: epoll_pwait, in
+# src/http/connection_gate. Not poll: right after accept() libfcgi polls the new connection, and
+# libpq polls its socket, both with a request in hand.
+EPOLL_PWAIT, POLL, READ = 281, 7, 0
+IDLE_SYSCALLS = {EPOLL_PWAIT}
 
 
 def run_name():
@@ -134,7 +135,7 @@ def open_files(pid):
 def resting_files(pid, idle=None, looks=20, idle_looks=5, tries=200):
     """pid's open files (open_files) while it has no work in hand; call it when no request or
     job is under way. The look with the fewest of several: a worker's files come and go. With
-    `idle` (a handler), only looks while it is stopped in accept() count: right after a request
+    `idle` (a handler), only looks while it is stopped waiting for a connection count: right after a request
     it may still be closing that request's connection."""
     found = []
     for _ in range(tries):

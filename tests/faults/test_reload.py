@@ -2,13 +2,17 @@
 SIGUSR2, which it passes on to every handler; each finishes the request in hand and exits 0, and
 multiwatch starts a new one (here the stack's spawn-fcgi + multiwatch, run as the unit runs
 them, gets the same signal). Three reloads: every handler is replaced each time, and no request
-fails."""
+fails. And a reload that lands while a handler has just accepted a connection, or is reading a
+request that arrives in parts: the request is answered, and that handler exits too (libfcgi,
+interrupted there, dropped the connection and then spun for ever on its closed descriptor)."""
 import os
 import signal
 import time
 import unittest
 
 from tests.faults import faultlib as F
+from tests.kit import fastcgi
+from tests.kit.http import recv_all
 from tests.kit.waits import wait_until
 
 RELOADS = 3
@@ -52,9 +56,50 @@ class ReloadTest(unittest.TestCase):
         self.assertEqual(s.exited(), None, "a process of the stack exited")
         self.assertTrue(os.path.exists("/proc/%d" % multiwatch))
 
+    def reload_with_a_request_in_hand(self, sent_before, in_syscall):
+        """Connects to the handlers' socket, sends `sent_before` of a request, waits until a
+        handler waits in `in_syscall` on that connection, reloads, and sends the rest. Returns
+        the answer and whether every old handler was replaced within REPLACED_WITHIN."""
+        s = F.stack()
+        request = fastcgi.request_bytes({"REQUEST_METHOD": "GET", "REQUEST_URI": "/api/health",
+                                         "QUERY_STRING": "", "REMOTE_ADDR": "127.0.0.1"})
+        self.assertLess(sent_before, len(request))
+        old = F.handler_pids()
+        with fastcgi.connect(s.fcgi_socket) as c:
+            c.sendall(request[:sent_before])
+            # libfcgi gives a connection 2 s to send its first bytes (then drops it): the
+            # reload comes well before.
+            self.assertTrue(wait_until(lambda: any(F.current_syscall(p) == in_syscall
+                                                   for p in old), 1.0, 0.005),
+                            "no handler took the connection: %s" % "; ".join(
+                                F.describe_wait(p) for p in sorted(old)))
+            os.kill(s.pid("handlers"), signal.SIGUSR2)
+            time.sleep(0.3)
+            c.sendall(request[sent_before:])
+            status, text = fastcgi.answer(recv_all(c))
+        replaced = wait_until(lambda: len(F.handler_pids()) == F.HANDLERS and
+                              not F.handler_pids() & old, REPLACED_WITHIN, 0.01)
+        return status, text, replaced, "; ".join(F.describe_wait(p)
+                                                 for p in sorted(F.handler_pids() & old))
+
+    def test_reload_right_after_a_connection_is_accepted(self):
+        # Nothing sent yet: the handler polls the new connection (libfcgi's check that a unix
+        # socket's peer will write), where the signal made it close the connection and spin.
+        status, text, replaced, left = self.reload_with_a_request_in_hand(0, F.POLL)
+        self.assertEqual(status, 200, text)
+        self.assertTrue(replaced, "handlers still there: %s" % left)
+        self.assertEqual(F.stack().exited(), None, "a process of the stack exited")
+
+    def test_reload_while_a_request_arrives_in_parts(self):
+        # The begin record and a few bytes of the parameters: the handler blocks in read().
+        status, text, replaced, left = self.reload_with_a_request_in_hand(20, F.READ)
+        self.assertEqual(status, 200, text)
+        self.assertTrue(replaced, "handlers still there: %s" % left)
+        self.assertEqual(F.stack().exited(), None, "a process of the stack exited")
+
     def test_idle_handler_survives_stop_and_continue(self):
-        # SIGSTOP and SIGCONT are no stop signal: an idle handler (in accept(), or in libfcgi's
-        # lock before it) must go on serving, not take the interrupted call for the end.
+        # SIGSTOP and SIGCONT are no stop signal: an idle handler must go on serving, not take
+        # the interrupted wait for the end.
         F.stack()
         pids = sorted(F.handler_pids())
         for pid in pids:

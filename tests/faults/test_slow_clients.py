@@ -77,7 +77,7 @@ class SlowClientTest(unittest.TestCase):
             # The normal client is done; the slow ones are still sending. No handler has any
             # request in hand, in any of these looks.
             looks = []
-            time.sleep(0.2)       # the last normal request's handler back in accept()
+            time.sleep(0.2)       # the last normal request's handler waiting again
             for _ in range(10):
                 looks.append(sum(not F.is_idle(p) for p in F.handler_pids()))
                 time.sleep(0.1)

@@ -339,6 +339,16 @@ def daemon_checks(program):
         return ([] if r.returncode == EXIT_USAGE and "--no-such-option" in r.stderr
                 else ["exit %d: %r" % (r.returncode, r.stderr.strip())])
 
+    if program == "modforge-fcgi":
+        @check("modforge-fcgi: exit 1, said why, when standard input is not a listening socket")
+        def needs_a_listening_socket():
+            with NoDatabase() as nd:
+                r = subprocess.run([os.path.join(BIN, program)], env=nd.env,
+                                   stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                   timeout=60)
+            return ([] if r.returncode == 1 and "not a listening socket" in r.stderr
+                    else ["exit %d: %r" % (r.returncode, r.stderr.strip())])
+
 
 def main():
     os.chdir(REPO)
