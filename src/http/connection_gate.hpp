@@ -9,9 +9,10 @@ namespace modforge
   // From construction on, the stop signals (SIGUSR1, SIGUSR2, SIGTERM, SIGINT) are blocked in
   // the calling thread and let in only inside wait(); every other thread of the process must
   // block them too (the database's watchdog thread blocks all signals). libfcgi cannot take a
-  // signal anywhere else: one that interrupts a read drops the request in hand, and one that
-  // lands in the poll libfcgi 2.4.2 makes right after accept() closes the connection and leaves
-  // OS_Accept looping for ever on the closed descriptor (the handler spins and never exits).
+  // signal anywhere else: one that interrupts its read of a request cuts the request short (it
+  // was answered 404, its URI missing), and one that lands in the poll libfcgi 2.4.2 makes right
+  // after accept() closes the connection unanswered and leaves OS_Accept looping for ever on
+  // the closed descriptor (the handler spins and never exits).
   // Blocked, a signal sent while a request is served waits for the next wait(), which returns
   // false at once: it is neither lost nor early.
   //
