@@ -135,8 +135,8 @@ def open_files(pid):
 def resting_files(pid, idle=None, looks=20, idle_looks=5, tries=200):
     """pid's open files (open_files) while it has no work in hand; call it when no request or
     job is under way. The look with the fewest of several: a worker's files come and go. With
-    `idle` (a handler), only looks while it is stopped waiting for a connection count: right after a request
-    it may still be closing that request's connection."""
+    `idle` (a handler), only looks while it is stopped waiting for a connection count: right
+    after a request it may still be closing that request's connection."""
     found = []
     for _ in range(tries):
         if idle is None:

@@ -4,7 +4,8 @@ multiwatch starts a new one (here the stack's spawn-fcgi + multiwatch, run as th
 them, gets the same signal). Three reloads: every handler is replaced each time, and no request
 fails. And a reload that lands while a handler has just accepted a connection, or is reading a
 request that arrives in parts: the request is answered, and that handler exits too (libfcgi,
-interrupted there, dropped the connection and then spun for ever on its closed descriptor)."""
+interrupted there, closed the connection unanswered and spun for ever on the closed descriptor,
+or answered the request cut short)."""
 import os
 import signal
 import time
@@ -59,7 +60,8 @@ class ReloadTest(unittest.TestCase):
     def reload_with_a_request_in_hand(self, sent_before, in_syscall):
         """Connects to the handlers' socket, sends `sent_before` of a request, waits until a
         handler waits in `in_syscall` on that connection, reloads, and sends the rest. Returns
-        the answer and whether every old handler was replaced within REPLACED_WITHIN."""
+        the answer's status and text, whether every old handler was replaced within
+        REPLACED_WITHIN, and what those left wait in."""
         s = F.stack()
         request = fastcgi.request_bytes({"REQUEST_METHOD": "GET", "REQUEST_URI": "/api/health",
                                          "QUERY_STRING": "", "REMOTE_ADDR": "127.0.0.1"})

@@ -3,8 +3,9 @@ the 10-minute one), sampling the RSS of every handler and worker every 10 s: no 
 process restarts, the RSS does not grow, and no process holds a descriptor after the load that it
 did not hold before it. The descriptors are compared while nothing is under way: before the soak
 (after a short warm-up) and after it, each time once the load has stopped and its jobs are done,
-a handler's while it is stopped waiting for a connection. Counted during the load, a connection in hand once
-passed for a leak (4/4/4/4/4/5); with no request in flight, every descriptor left is a leak."""
+a handler's while it is stopped waiting for a connection. Counted during the load, a connection
+in hand once passed for a leak (4/4/4/4/4/5); with no request in flight, every descriptor left is
+a leak."""
 import time
 import unittest
 
