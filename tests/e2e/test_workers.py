@@ -83,7 +83,8 @@ class WorkersTest(OwnWorkersTestCase):
         slow = stack().spawn_worker("worker-slow", worker_env(analyser(LEASE_SECONDS - 2), LEASE_SECONDS - 1))
         jid = self.assertOk(generate(u), 202)["job_id"]
         self.wait_status(u, jid, "analyzing")
-        self.assertTrue(analysers_running())
+        # The claim writes "analyzing"; the worker starts the analyser just after it.
+        self.assertTrue(wait_until(analysers_running, 10, 0.02), "the analyser never started")
         stack().stop_role("worker-slow", signal.SIGKILL)
         self.assertIsNotNone(slow.poll())
         # The analyser dies with its worker (it is in a process group of its own).
