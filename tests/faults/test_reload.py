@@ -37,11 +37,8 @@ class ReloadTest(unittest.TestCase):
                 self.assertEqual(len(old), F.HANDLERS)
                 t = time.monotonic()
                 os.kill(multiwatch, signal.SIGUSR2)
-                replaced = wait_until(lambda: len(F.handler_pids()) == F.HANDLERS and
-                                      not F.handler_pids() & old, REPLACED_WITHIN, 0.01)
+                self.assert_replaced(old)
                 took.append(time.monotonic() - t)
-                self.assertTrue(replaced, "handlers still there: %s" % "; ".join(
-                    F.describe_wait(pid) for pid in sorted(F.handler_pids() & old)))
                 time.sleep(BETWEEN)
             t1 = time.monotonic()
             time.sleep(1.0)
@@ -57,11 +54,17 @@ class ReloadTest(unittest.TestCase):
         self.assertEqual(s.exited(), None, "a process of the stack exited")
         self.assertTrue(os.path.exists("/proc/%d" % multiwatch))
 
-    def reload_with_a_request_in_hand(self, sent_before, in_syscall):
+    def assert_replaced(self, old):
+        """Every handler in `old` gives way to a new one within REPLACED_WITHIN."""
+        replaced = wait_until(lambda: len(F.handler_pids()) == F.HANDLERS and
+                              not F.handler_pids() & old, REPLACED_WITHIN, 0.01)
+        self.assertTrue(replaced, "handlers still there: %s" % "; ".join(
+            F.describe_wait(pid) for pid in sorted(F.handler_pids() & old)))
+
+    def assert_reload_with_a_request_in_hand(self, sent_before, in_syscall):
         """Connects to the handlers' socket, sends `sent_before` of a request, waits until a
-        handler waits in `in_syscall` on that connection, reloads, and sends the rest. Returns
-        the answer's status and text, whether every old handler was replaced within
-        REPLACED_WITHIN, and what those left wait in."""
+        handler waits in `in_syscall` on that connection, reloads, and sends the rest: the
+        request is answered 200, every old handler is replaced, and the stack is whole."""
         s = F.stack()
         request = fastcgi.request_bytes({"REQUEST_METHOD": "GET", "REQUEST_URI": "/api/health",
                                          "QUERY_STRING": "", "REMOTE_ADDR": "127.0.0.1"})
@@ -79,25 +82,18 @@ class ReloadTest(unittest.TestCase):
             time.sleep(0.3)
             c.sendall(request[sent_before:])
             status, text = fastcgi.answer(recv_all(c))
-        replaced = wait_until(lambda: len(F.handler_pids()) == F.HANDLERS and
-                              not F.handler_pids() & old, REPLACED_WITHIN, 0.01)
-        return status, text, replaced, "; ".join(F.describe_wait(p)
-                                                 for p in sorted(F.handler_pids() & old))
+        self.assertEqual(status, 200, text)
+        self.assert_replaced(old)
+        self.assertEqual(s.exited(), None, "a process of the stack exited")
 
     def test_reload_right_after_a_connection_is_accepted(self):
         # Nothing sent yet: the handler polls the new connection (libfcgi's check that a unix
         # socket's peer will write), where the signal made it close the connection and spin.
-        status, text, replaced, left = self.reload_with_a_request_in_hand(0, F.POLL)
-        self.assertEqual(status, 200, text)
-        self.assertTrue(replaced, "handlers still there: %s" % left)
-        self.assertEqual(F.stack().exited(), None, "a process of the stack exited")
+        self.assert_reload_with_a_request_in_hand(0, F.POLL)
 
     def test_reload_while_a_request_arrives_in_parts(self):
         # The begin record and a few bytes of the parameters: the handler blocks in read().
-        status, text, replaced, left = self.reload_with_a_request_in_hand(20, F.READ)
-        self.assertEqual(status, 200, text)
-        self.assertTrue(replaced, "handlers still there: %s" % left)
-        self.assertEqual(F.stack().exited(), None, "a process of the stack exited")
+        self.assert_reload_with_a_request_in_hand(20, F.READ)
 
     def test_idle_handler_survives_stop_and_continue(self):
         # SIGSTOP and SIGCONT are no stop signal: an idle handler must go on serving, not take
